@@ -1,0 +1,42 @@
+"""Shared fixtures: load a snippet as a module, and the --update-outputs switch."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Importing snippets must not leave __pycache__ folders in snippets/.
+sys.dont_write_bytecode = True
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite each snippet's captured output (.out) from a real run (`make outputs`)",
+    )
+
+
+def load_snippet(rel: str) -> ModuleType:
+    """Import snippets/<rel> as a module named after its file.
+
+    The folder goes on sys.path and the module is imported by its plain name, so that
+    multiprocessing can pickle its functions by reference under spawn and forkserver,
+    exactly as it does when a copier runs the file.
+    """
+    path = ROOT / "snippets" / rel
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    folder = str(path.parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    module = importlib.import_module(path.stem)
+    if Path(module.__file__ or "").resolve() != path.resolve():
+        raise ImportError(f"{path.stem} resolves to {module.__file__}, not {path}: rename one")
+    return module

@@ -1,0 +1,204 @@
+"""Find every fenced code block in the docs, and say what keeps it honest.
+
+A block on a page must be one of:
+- an include (`--8<-- "snippets/..."`) of a snippet file, titled with its path, or of
+  its captured output;
+- an inline block that pytest-codeblocks runs: the info string is exactly `python`,
+  `bash` or `sh`, nothing more (it silently skips `py` or `python title="..."`);
+- explicitly not executable: output, a console "Run it" line, config, a diagram.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from snippet_harness import display
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+RUN_BY_CODEBLOCKS = {"python", "bash", "sh"}
+# Languages that look like code but that pytest-codeblocks would never run.
+LOOKS_RUNNABLE = {
+    "py", "python3", "py3", "pycon", "pytb", "ipython", "shell", "zsh", "console-python",
+    "shell-session", "ps1", "powershell", "bat", "cmd", "javascript", "js", "go", "c",
+}
+NOT_EXECUTABLE = {"text", "console", "mermaid", "yaml", "toml", "json", "ini", "diff"}
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
+EXPECTED = re.compile(r"<!--[-\s]*pytest-codeblocks:expected-output(?:-ignore-whitespace)?[-\s]*-->")
+COMMAND = re.compile(r"^\$ (?P<cmd>.*)$")
+
+
+@dataclass
+class Fence:
+    page: Path
+    line: int  # 1-based line of the opening fence
+    lang: str
+    attrs: str
+    body: list[str]
+    expected_output: bool  # the block after a pytest-codeblocks expected-output marker
+
+    @property
+    def where(self) -> str:
+        return f"{display(self.page)}:{self.line}"
+
+    @property
+    def includes(self) -> list[str]:
+        return [m["target"] for line in self.body if (m := INCLUDE.match(line))]
+
+
+@dataclass
+class Page:
+    path: Path
+    fences: list[Fence] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def included(self) -> list[str]:
+        return [t for f in self.fences for t in f.includes]
+
+
+def pages() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def parse(path: Path) -> Page:
+    page = Page(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rel = display(path)
+    i = 0
+    pending_expected = False
+    while i < len(lines):
+        line = lines[i]
+        if EXPECTED.search(line):
+            pending_expected = True
+        match = FENCE.match(line)
+        if not match:
+            i += 1
+            continue
+        marks = match["marks"]
+        info = match["info"].strip()
+        lang, _, attrs = info.partition(" ")
+        lang = lang.strip("{}.").lower()
+        end = i + 1
+        closing = re.compile(rf"^[ \t]*{re.escape(marks[0])}{{{len(marks)},}}[ \t]*$")
+        while end < len(lines) and not closing.match(lines[end]):
+            end += 1
+        if end == len(lines):
+            page.problems.append(f"{rel}:{i + 1}: this fence is never closed")
+            break
+        page.fences.append(
+            Fence(path, i + 1, lang, attrs.strip(), lines[i + 1 : end], pending_expected)
+        )
+        pending_expected = False
+        i = end + 1
+    return page
+
+
+def check(page: Page) -> list[str]:
+    """Problems on one page, each as `file:line: what is wrong and what to do`."""
+    problems = list(page.problems)
+    commands_allowed = {Path(t).name for t in page.included if t.endswith(".py")}
+    for fence in page.fences:
+        problems += _check_fence(fence, commands_allowed)
+    problems += _check_run_it(page)
+    return problems
+
+
+def _check_fence(fence: Fence, snippet_names: set[str]) -> list[str]:
+    where, lang, attrs = fence.where, fence.lang, fence.attrs
+    code = [line for line in fence.body if line.strip()]
+    if fence.includes:
+        return _check_include(fence, code)
+    if fence.expected_output:
+        if lang not in NOT_EXECUTABLE:
+            return [f"{where}: expected output should be a `text` block, not `{lang or 'no language'}`"]
+        return []
+    if not lang:
+        return [f"{where}: a fence needs a language: `python`/`bash` (run by pytest-codeblocks), "
+                f"or one of {sorted(NOT_EXECUTABLE)}"]
+    if lang in RUN_BY_CODEBLOCKS:
+        if attrs:
+            return [f"{where}: pytest-codeblocks skips `{lang} {attrs}`: it only runs a fence whose "
+                    f"info string is exactly `{lang}`, so this code would be published untested. "
+                    f"Drop `{attrs}`, or move the code to snippets/ and include it with a title."]
+        return []
+    if lang in LOOKS_RUNNABLE:
+        return [f"{where}: a `{lang}` block is code that nothing runs: pytest-codeblocks only runs "
+                f"`python`, `bash` and `sh`. Use one of those, or a snippet include."]
+    if lang not in NOT_EXECUTABLE:
+        return [f"{where}: unknown fence language `{lang}`: use `python`/`bash`/`sh` (tested), "
+                f"a snippet include, or one of {sorted(NOT_EXECUTABLE)}"]
+    if lang == "console":
+        return _check_console(fence, snippet_names)
+    return []
+
+
+def _check_include(fence: Fence, code: list[str]) -> list[str]:
+    where, problems = fence.where, []
+    if len(code) != len(fence.includes):
+        problems.append(f"{where}: an include block must hold only `--8<--` lines; "
+                        f"put code in a snippet file instead")
+    for target in fence.includes:
+        path = ROOT / target
+        if not path.is_file():
+            problems.append(f'{where}: include target "{target}" does not exist')
+            continue
+        if not target.startswith("snippets/"):
+            problems.append(f'{where}: code blocks may only include files under snippets/, '
+                            f'not "{target}"')
+        if target.endswith(".py"):
+            want = f'title="{target}"'
+            if fence.lang != "python" or fence.attrs.split(" ")[0] != want:
+                problems.append(f'{where}: include it as ```python {want} so the page shows '
+                                f'where the file lives (and pytest-codeblocks does not run '
+                                f'the include line as Python)')
+        elif fence.lang in RUN_BY_CODEBLOCKS and not fence.attrs:
+            problems.append(f"{where}: pytest-codeblocks would run this include line as "
+                            f"`{fence.lang}`; use ```text for captured output")
+    return problems
+
+
+def _check_console(fence: Fence, snippet_names: set[str]) -> list[str]:
+    problems = []
+    for offset, line in enumerate(fence.body, start=1):
+        m = COMMAND.match(line.strip())
+        if not m:
+            continue
+        parts = m["cmd"].split()
+        if len(parts) != 2 or parts[0] != "python" or parts[1] not in snippet_names:
+            problems.append(
+                f"{display(fence.page)}:{fence.line + offset}: "
+                f"`$ {m['cmd']}` is not something the suite runs. A console block shows "
+                f"`$ python NAME.py` for a snippet included on this page; put other "
+                f"commands in a `bash` block so pytest-codeblocks runs them."
+            )
+    return problems
+
+
+def _check_run_it(page: Page) -> list[str]:
+    """Each included snippet shows how to run it and what it printed."""
+    problems = []
+    commands = {
+        line.strip()[2:].split()[-1]
+        for fence in page.fences if fence.lang == "console"
+        for line in fence.body if line.strip().startswith("$ ")
+    }
+    included = set(page.included)
+    for fence in page.fences:
+        for target in fence.includes:
+            if not target.endswith(".py"):
+                continue
+            name = Path(target).name
+            if name not in commands:
+                problems.append(f"{fence.where}: add a \"Run it\" block for {name}: "
+                                f"```console with `$ python {name}`")
+            out = target[:-3] + ".out"
+            if out not in included:
+                problems.append(f'{fence.where}: show the real output of {name} below it: '
+                                f'```text with --8<-- "{out}"')
+    return problems

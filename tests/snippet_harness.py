@@ -1,0 +1,283 @@
+"""Run a snippet the way a copier would, and judge what it did.
+
+A snippet is run as a real file (`python path/to/file.py`), in a fresh empty working
+directory with a fresh empty TMPDIR, in a session of its own, with a timeout. After it
+exits, nothing it started may still be running and nothing may be left in either folder.
+
+Each snippet declares in a header comment how its output is compared with the captured
+output committed beside it (`name.py` -> `name.out`):
+
+    # output: exact
+    # output: normalise timings, ratios, machine
+    # output: property          (varies; its own tests check what it teaches)
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+# Holds a sitecustomize.py that applies HANDBOOK_START_METHOD in every interpreter.
+START_METHOD_HOOK = Path(__file__).resolve().parent / "start_method_hook"
+
+# Ceiling for one run. Snippets are meant to take well under 2 s; this only
+# turns a hang into a failure. Raise it with HANDBOOK_SNIPPET_TIMEOUT on a slow box.
+RUN_TIMEOUT = float(os.environ.get("HANDBOOK_SNIPPET_TIMEOUT", "20"))
+# How long leftover processes get to exit on their own (a forkserver notices EOF).
+LEFTOVER_GRACE = 3.0
+
+# name -> (pattern, replacement): what varies from run to run, and how it is masked.
+NORMALISERS: dict[str, tuple[re.Pattern[str], str]] = {
+    "timings": (re.compile(r"\d+(?:\.\d+)?(?:e-?\d+)?\s?(?:ns|us|µs|ms|s)\b"), "<time>"),
+    "ratios": (re.compile(r"\d+(?:\.\d+)?x\b"), "<ratio>x"),
+    "pids": (re.compile(r"(?i)(\bpid\s*[=:]?\s*)\d+"), r"\1<pid>"),
+    "addresses": (re.compile(r"0x[0-9a-fA-F]+"), "0x<addr>"),
+    "numbers": (re.compile(r"-?\d+(?:\.\d+)?"), "<n>"),
+    "machine": (re.compile(r"(?m)^(machine:).*$"), r"\1 <machine>"),
+}
+RULES = ("exact", "normalise", "property")
+HEADER = re.compile(r"^#[ \t]*output:[ \t]*(?P<rule>\w+)[ \t]*(?P<args>[^\n]*?)[ \t]*$", re.MULTILINE)
+
+
+class SnippetError(AssertionError):
+    """A snippet broke the contract; the message names the file and what to do."""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    path: Path
+    rule: str
+    normalisers: tuple[str, ...]
+    uses_processes: bool
+
+    @property
+    def rel(self) -> str:
+        return display(self.path)
+
+    @property
+    def output_path(self) -> Path:
+        return self.path.with_suffix(".out")
+
+    def normalise(self, text: str) -> str:
+        text = text.replace("\r\n", "\n")
+        for name in self.normalisers:
+            pattern, replacement = NORMALISERS[name]
+            text = pattern.sub(replacement, text)
+        return text
+
+
+def display(path: Path) -> str:
+    """A path as a contributor reads it: relative to the repository when inside it."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def discover() -> list[Path]:
+    return sorted(SNIPPETS.rglob("*.py"))
+
+
+def _uses_processes(tree: ast.AST) -> bool:
+    """True when the file imports multiprocessing or a process pool."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [node.module or ""] + [f"{node.module}.{a.name}" for a in node.names]
+        else:
+            continue
+        for name in names:
+            if name.startswith("multiprocessing") or name.endswith("ProcessPoolExecutor"):
+                return True
+    return False
+
+
+def load(path: Path) -> Snippet:
+    path = path.resolve()
+    rel = display(path)
+    source = path.read_text(encoding="utf-8")
+    match = HEADER.search(source)
+    if match is None:
+        raise SnippetError(
+            f"{rel}: no output rule. Add a header comment such as `# output: exact`, "
+            f"`# output: normalise timings, ratios` or `# output: property` "
+            f"(normalisers: {', '.join(NORMALISERS)})."
+        )
+    rule = match["rule"]
+    line = source[: match.start()].count("\n") + 1
+    if rule not in RULES:
+        raise SnippetError(f"{rel}:{line}: unknown output rule {rule!r}; use one of {RULES}.")
+    names = tuple(n for n in re.split(r"[\s,]+", match["args"]) if n)
+    unknown = [n for n in names if n not in NORMALISERS]
+    if unknown or (rule == "normalise") != bool(names):
+        raise SnippetError(
+            f"{rel}:{line}: `# output: {rule} {match['args']}` is not valid: `normalise` takes "
+            f"one or more of {', '.join(NORMALISERS)}; `exact` and `property` take none."
+        )
+    return Snippet(path, rule, names, _uses_processes(ast.parse(source, filename=rel)))
+
+
+def start_methods(snippet: Snippet) -> list[str | None]:
+    """Every start method this platform offers, for snippets that start processes."""
+    if not snippet.uses_processes:
+        return [None]
+    import multiprocessing
+
+    return list(multiprocessing.get_all_start_methods())
+
+
+@dataclass
+class Run:
+    stdout: str
+    stderr: str
+    returncode: int
+    seconds: float
+
+
+def _session_members(sid: int) -> list[psutil.Process]:
+    """Live processes of a session. Zombies are dead already: they wait only for
+    init to reap them, which in some containers takes a while."""
+    members = []
+    for proc in psutil.process_iter():
+        try:
+            if os.getsid(proc.pid) == sid and proc.status() != psutil.STATUS_ZOMBIE:
+                members.append(proc)
+        except (ProcessLookupError, PermissionError, psutil.Error):
+            pass
+    return members
+
+
+def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_TIMEOUT) -> Run:
+    """Run `python <file>` as a copier would; raise SnippetError on any breach."""
+    label = snippet.rel + (f" (start method {start_method})" if start_method else "")
+    work = Path(tempfile.mkdtemp(prefix="snippet-cwd-"))
+    tmp = Path(tempfile.mkdtemp(prefix="snippet-tmp-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
+    env.update(
+        TMPDIR=str(tmp), TEMP=str(tmp), TMP=str(tmp),
+        PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1",
+    )
+    env.pop("PYTHONPATH", None)
+    if start_method:
+        env["PYTHONPATH"] = str(START_METHOD_HOOK)
+        env["HANDBOOK_START_METHOD"] = start_method
+    posix = os.name == "posix"
+    # Output goes to files, not pipes: a leftover child holding a pipe open would
+    # otherwise keep us waiting for end-of-file long after the snippet exited.
+    with tempfile.TemporaryFile() as out_file, tempfile.TemporaryFile() as err_file:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, str(snippet.path)],
+            cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out_file, stderr=err_file,
+            start_new_session=posix,
+        )
+        try:
+            proc.wait(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            _kill_session(proc.pid) if posix else proc.kill()
+            proc.wait(timeout=10)
+            timed_out = True
+        seconds = time.perf_counter() - started
+        stdout, stderr = (_read(f) for f in (out_file, err_file))
+    try:
+        if timed_out:
+            raise SnippetError(
+                f"{label}: still running after {timeout:.0f} s, so it was killed. A snippet "
+                f"must finish well under 2 s and put a timeout on every join, get and acquire."
+                + _tail("stdout", stdout) + _tail("stderr", stderr)
+            )
+        if proc.returncode != 0:
+            raise SnippetError(
+                f"{label}: exited with status {proc.returncode}."
+                + _tail("stdout", stdout) + _tail("stderr", stderr)
+            )
+        if posix:
+            _check_no_leftover_processes(label, proc.pid)
+        for folder, what in ((work, "working directory"), (tmp, "TMPDIR")):
+            left = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+            if left:
+                raise SnippetError(f"{label}: left files behind in its {what}: {left}")
+        return Run(stdout, stderr, proc.returncode, seconds)
+    finally:
+        if posix:
+            _kill_session(proc.pid)  # whatever happened, leave nothing running
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _check_no_leftover_processes(label: str, sid: int) -> None:
+    deadline = time.monotonic() + LEFTOVER_GRACE
+    while (members := _session_members(sid)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if members:
+        names = [f"{p.pid} {' '.join(p.cmdline())[:80]}" for p in members if p.is_running()]
+        _kill_session(sid)
+        raise SnippetError(
+            f"{label}: left {len(names)} process(es) running after it exited: {names}. "
+            f"Join or terminate every child before main() returns."
+        )
+
+
+def _kill_session(sid: int) -> None:
+    for proc in _session_members(sid):
+        try:
+            proc.send_signal(signal.SIGKILL)
+        except psutil.Error:
+            pass
+
+
+def _read(file: "tempfile._TemporaryFileWrapper[bytes]") -> str:
+    file.seek(0)
+    return file.read().decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+
+def _tail(name: str, text: str, lines: int = 25) -> str:
+    text = (text or "").rstrip()
+    if not text:
+        return ""
+    kept = text.splitlines()[-lines:]
+    return f"\n--- {name} (last {len(kept)} lines) ---\n" + "\n".join(kept)
+
+
+def compare(snippet: Snippet, actual: str, start_method: str | None = None) -> None:
+    """Fail with a diff when the committed output no longer matches a real run."""
+    out = snippet.output_path
+    out_rel = display(out)
+    if not out.exists():
+        raise SnippetError(
+            f"{snippet.rel}: no captured output {out_rel}. Create it with `make outputs`."
+        )
+    if snippet.rule == "property":
+        return
+    expected = snippet.normalise(out.read_text(encoding="utf-8"))
+    got = snippet.normalise(actual)
+    if expected != got:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True), got.splitlines(keepends=True),
+                fromfile=f"{out_rel} (committed)", tofile=f"{snippet.rel} (this run)",
+            )
+        )
+        how = f" under start method {start_method}" if start_method else ""
+        raise SnippetError(
+            f"{out_rel} is stale: {snippet.rel} printed something else{how} "
+            f"(rule: {snippet.rule} {', '.join(snippet.normalisers)}).\n"
+            f"If the change is intended, run `make outputs` and review `git diff snippets/`.\n"
+            + diff
+        )

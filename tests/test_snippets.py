@@ -1,0 +1,65 @@
+"""Every file under snippets/ runs as a copier would run it, and prints what its page shows.
+
+`make outputs` (pytest --update-outputs) rewrites the captured outputs instead of comparing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import snippet_harness as harness
+
+
+def _cases() -> list:
+    cases = []
+    for path in harness.discover():
+        rel = path.relative_to(harness.SNIPPETS).as_posix()
+        try:
+            methods = harness.start_methods(harness.load(path))
+        except (harness.SnippetError, SyntaxError):
+            methods = [None]  # the test itself reports the problem
+        for method in methods:
+            cases.append(pytest.param(path, method, id=rel + (f"[{method}]" if method else "")))
+    return cases
+
+
+@pytest.mark.parametrize(("path", "start_method"), _cases())
+def test_snippet_runs_and_matches_its_output(
+    path: Path, start_method: str | None, request: pytest.FixtureRequest
+) -> None:
+    snippet = harness.load(path)
+    if request.config.getoption("--update-outputs"):
+        # Capture under the platform's default start method, as a copier runs it;
+        # the other start methods are then compared against that.
+        if start_method not in (None, _default_method()):
+            pytest.skip("outputs are captured under the default start method")
+        result = harness.run(snippet)
+        snippet.output_path.write_text(result.stdout, encoding="utf-8", newline="\n")
+        return
+    result = harness.run(snippet, start_method)
+    harness.compare(snippet, result.stdout, start_method)
+
+
+def _default_method() -> str:
+    import multiprocessing
+
+    return multiprocessing.get_start_method(allow_none=False)
+
+
+def test_snippet_module_names_are_unique() -> None:
+    """Tests import snippets by file name, and copiers put them side by side."""
+    seen: dict[str, Path] = {}
+    for path in harness.discover():
+        other = seen.setdefault(path.stem, path)
+        assert other == path, f"{path} and {other} share the name {path.stem}.py: rename one"
+
+
+def test_every_captured_output_has_its_snippet() -> None:
+    orphans = [
+        p.relative_to(harness.ROOT).as_posix()
+        for p in harness.SNIPPETS.rglob("*.out")
+        if not p.with_suffix(".py").exists()
+    ]
+    assert not orphans, f"captured outputs without a snippet (delete them): {orphans}"
