@@ -11,6 +11,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
+# Commands in docs' `bash` blocks (run by pytest-codeblocks) find the venv's python.
+export PATH := $(abspath $(BIN)):$(PATH)
 # Keep snippet folders free of __pycache__ so they stay copyable as they are.
 export PYTHONDONTWRITEBYTECODE := 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +22,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite each snippet's captured output (.out) from a real run (`make outputs`)",
     )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Platform markers: a page states the limit, the test encodes it."""
+    if item.get_closest_marker("posix") and os.name != "posix":
+        pytest.skip("needs a POSIX system (fork, resource, signals); not available on Windows")
+    if item.get_closest_marker("linux") and not sys.platform.startswith("linux"):
+        pytest.skip("needs Linux (/proc, namespaces, cgroups)")
 
 
 def load_snippet(rel: str) -> ModuleType:

@@ -10,6 +10,11 @@ output committed beside it (`name.py` -> `name.out`):
     # output: exact
     # output: normalise timings, ratios, machine
     # output: property          (varies; its own tests check what it teaches)
+
+A snippet that cannot run everywhere says so, and is skipped elsewhere with the reason:
+
+    # requires: posix           (fork, resource, signals: not on Windows)
+    # requires: linux           (/proc, namespaces, cgroups)
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ NORMALISERS: dict[str, tuple[re.Pattern[str], str]] = {
     "machine": (re.compile(r"(?m)^(machine:).*$"), r"\1 <machine>"),
 }
 RULES = ("exact", "normalise", "property")
+REQUIRES = re.compile(r"^#[ \t]*requires:[ \t]*(?P<what>posix|linux)[ \t]*$", re.MULTILINE)
 HEADER = re.compile(r"^#[ \t]*output:[ \t]*(?P<rule>\w+)[ \t]*(?P<args>[^\n]*?)[ \t]*$", re.MULTILINE)
 
 
@@ -63,6 +69,15 @@ class Snippet:
     rule: str
     normalisers: tuple[str, ...]
     uses_processes: bool
+    requires: str | None = None
+
+    def unsupported_here(self) -> str | None:
+        """Why this platform cannot run the snippet, or None when it can."""
+        if self.requires == "posix" and os.name != "posix":
+            return f"{self.rel} needs a POSIX system (declared `# requires: posix`)"
+        if self.requires == "linux" and not sys.platform.startswith("linux"):
+            return f"{self.rel} needs Linux (declared `# requires: linux`)"
+        return None
 
     @property
     def rel(self) -> str:
@@ -129,7 +144,11 @@ def load(path: Path) -> Snippet:
             f"{rel}:{line}: `# output: {rule} {match['args']}` is not valid: `normalise` takes "
             f"one or more of {', '.join(NORMALISERS)}; `exact` and `property` take none."
         )
-    return Snippet(path, rule, names, _uses_processes(ast.parse(source, filename=rel)))
+    requires = REQUIRES.search(source)
+    return Snippet(
+        path, rule, names, _uses_processes(ast.parse(source, filename=rel)),
+        requires["what"] if requires else None,
+    )
 
 
 def start_methods(snippet: Snippet) -> list[str | None]:

@@ -30,6 +30,8 @@ def test_snippet_runs_and_matches_its_output(
     path: Path, start_method: str | None, request: pytest.FixtureRequest
 ) -> None:
     snippet = harness.load(path)
+    if reason := snippet.unsupported_here():
+        pytest.skip(reason)
     if request.config.getoption("--update-outputs"):
         # Capture under the platform's default start method, as a copier runs it;
         # the other start methods are then compared against that.
