@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -24,12 +25,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: they need the built site, and they are the slowest."""
+    items.sort(key=lambda item: "tests/browser/" in item.nodeid)
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Platform markers: a page states the limit, the test encodes it."""
     if item.get_closest_marker("posix") and os.name != "posix":
         pytest.skip("needs a POSIX system (fork, resource, signals); not available on Windows")
     if item.get_closest_marker("linux") and not sys.platform.startswith("linux"):
         pytest.skip("needs Linux (/proc, namespaces, cgroups)")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """One `mkdocs build --strict` per test session, shared by the build and browser tests."""
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    return site, result
 
 
 def load_snippet(rel: str) -> ModuleType:
