@@ -2,7 +2,8 @@
 # contributor needs: both create .venv from the pinned lock when it is missing or stale.
 #
 #   make serve     live-reloading preview at http://127.0.0.1:8000
-#   make test      everything CI checks: snippets, concept tests, guards, code blocks, strict build
+#   make test      everything CI checks: snippets, concept tests, guards, code blocks, strict build, browser
+#   make test-fast the same without the browser tests (the quick loop while writing)
 #   make build     strict build of the site into site/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
 #   make lock      re-resolve requirements.lock from pyproject.toml (needs the network)
@@ -16,7 +17,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 # Keep snippet folders free of __pycache__ so they stay copyable as they are.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test build outputs lock clean venv
+.PHONY: help serve test test-fast build outputs lock clean venv
 .DEFAULT_GOAL := help
 
 help:
@@ -37,6 +38,9 @@ serve: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser"
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site

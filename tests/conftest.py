@@ -26,7 +26,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Browser tests last: they need the built site, and they are the slowest."""
+    """Browser tests last (they need the built site, and they are the slowest), and
+    marked `browser`, so `make test-fast` can leave them out."""
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: "tests/browser/" in item.nodeid)
 
 
