@@ -14,6 +14,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
 # Commands in docs' `bash` blocks (run by pytest-codeblocks) find the venv's python.
 export PATH := $(abspath $(BIN)):$(PATH)
+# MkDocs prints a banner about its 2.0 plans on every run; the build log is ours.
+export NO_MKDOCS_2_WARNING := 1
 # Keep snippet folders free of __pycache__ so they stay copyable as they are.
 export PYTHONDONTWRITEBYTECODE := 1
 
