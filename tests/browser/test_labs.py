@@ -1,0 +1,89 @@
+"""The labs in a reader's browser: plots drawn, in the page's colours, notebook downloadable.
+
+test_pages.py already runs every lab page through axe, the console, the offline and the
+phone checks (browser_kit.page_urls() lists the notebooks too); this adds what only a lab
+has.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser_kit import DOCS, lab_notebooks
+
+LABS = lab_notebooks()
+# Each plot, as the browser lays it out: its size, the colour its text and axes take
+# (`currentColor`), and the colour of the page behind it.
+PLOTS = """() => [...document.querySelectorAll('.jupyter-wrapper svg[role=img]')].map(svg => {
+    const box = svg.getBoundingClientRect();
+    let bg = 'rgba(0, 0, 0, 0)';
+    for (let el = svg; el && bg === 'rgba(0, 0, 0, 0)'; el = el.parentElement) {
+        bg = getComputedStyle(el).backgroundColor;
+    }
+    if (bg === 'rgba(0, 0, 0, 0)') bg = getComputedStyle(document.body).backgroundColor;
+    return {width: box.width, height: box.height, label: svg.getAttribute('aria-label'),
+            color: getComputedStyle(svg).color, background: bg};
+})"""
+
+
+def rgb(css: str) -> tuple[float, ...]:
+    """'rgb(1, 2, 3)' or 'rgba(1, 2, 3, 0.5)' -> (1, 2, 3), alpha ignored."""
+    parts = css[css.index("(") + 1 : css.index(")")].replace(",", " ").split()
+    return tuple(float(p) for p in parts[:3])
+
+
+def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    def luminance(colour: tuple[float, ...]) -> float:
+        r, g, b = (c / 255 for c in colour)
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def url_of(lab: Path) -> str:
+    return lab.relative_to(DOCS).with_suffix("").as_posix() + "/"
+
+
+@pytest.mark.parametrize("lab", LABS, ids=[lab.stem for lab in LABS])
+def test_lab_draws_its_plots_in_the_page_colours(browser: Any, base_url: str, lab: Path) -> None:
+    foregrounds = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(
+            service_workers="block", color_scheme=scheme, viewport={"width": 1280, "height": 900}
+        )
+        page = context.new_page()
+        page.goto(base_url + url_of(lab), wait_until="load")
+        plots = page.evaluate(PLOTS)
+        context.close()
+        assert plots, f"{lab.name} ({scheme}): no plot rendered"
+        for plot in plots:
+            assert plot["width"] > 300 and plot["height"] > 150, f"{scheme}: too small: {plot}"
+            ratio = contrast(rgb(plot["color"]), rgb(plot["background"]))
+            assert ratio >= 4.5, f"{scheme}: axes and text at {ratio:.1f}:1 on the page: {plot}"
+        foregrounds[scheme] = {plot["color"] for plot in plots}
+    assert foregrounds["light"].isdisjoint(foregrounds["dark"]), (
+        "the plots' text keeps one colour in both schemes"
+    )
+
+
+@pytest.mark.parametrize("lab", LABS, ids=[lab.stem for lab in LABS])
+def test_lab_offers_its_notebook_for_download(browser: Any, base_url: str, lab: Path) -> None:
+    context = browser.new_context(service_workers="block", accept_downloads=True)
+    page = context.new_page()
+    page.goto(base_url + url_of(lab), wait_until="load")
+    link = page.locator(f'a[download][href="{lab.name}"]')
+    assert link.count() == 1, f"{lab.name}: no download link at the top of the page"
+    assert link.get_attribute("title"), "the download button has no tooltip"
+    with page.expect_download() as download:
+        link.click()
+    saved = Path(download.value.path())
+    assert download.value.suggested_filename == lab.name
+    assert saved.read_bytes() == lab.read_bytes(), "the download is not the committed notebook"
+    assert json.loads(saved.read_text(encoding="utf-8"))["nbformat"] == 4
+    context.close()
