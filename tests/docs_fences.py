@@ -22,14 +22,32 @@ DOCS = ROOT / "docs"
 RUN_BY_CODEBLOCKS = {"python", "bash", "sh"}
 # Languages that look like code but that pytest-codeblocks would never run.
 LOOKS_RUNNABLE = {
-    "py", "python3", "py3", "pycon", "pytb", "ipython", "shell", "zsh", "console-python",
-    "shell-session", "ps1", "powershell", "bat", "cmd", "javascript", "js", "go", "c",
+    "py",
+    "python3",
+    "py3",
+    "pycon",
+    "pytb",
+    "ipython",
+    "shell",
+    "zsh",
+    "console-python",
+    "shell-session",
+    "ps1",
+    "powershell",
+    "bat",
+    "cmd",
+    "javascript",
+    "js",
+    "go",
+    "c",
 }
 NOT_EXECUTABLE = {"text", "console", "mermaid", "yaml", "toml", "json", "ini", "diff"}
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"[ \t]*$')
-EXPECTED = re.compile(r"<!--[-\s]*pytest-codeblocks:expected-output(?:-ignore-whitespace)?[-\s]*-->")
+EXPECTED = re.compile(
+    r"<!--[-\s]*pytest-codeblocks:expected-output(?:-ignore-whitespace)?[-\s]*-->"
+)
 COMMAND = re.compile(r"^\$ (?P<cmd>.*)$")
 
 
@@ -116,23 +134,33 @@ def _check_fence(fence: Fence, snippet_names: set[str]) -> list[str]:
         return _check_include(fence, code)
     if fence.expected_output:
         if lang not in NOT_EXECUTABLE:
-            return [f"{where}: expected output should be a `text` block, not `{lang or 'no language'}`"]
+            return [
+                f"{where}: expected output should be a `text` block, not `{lang or 'no language'}`"
+            ]
         return []
     if not lang:
-        return [f"{where}: a fence needs a language: `python`/`bash` (run by pytest-codeblocks), "
-                f"or one of {sorted(NOT_EXECUTABLE)}"]
+        return [
+            f"{where}: a fence needs a language: `python`/`bash` (run by pytest-codeblocks), "
+            f"or one of {sorted(NOT_EXECUTABLE)}"
+        ]
     if lang in RUN_BY_CODEBLOCKS:
         if attrs:
-            return [f"{where}: pytest-codeblocks skips `{lang} {attrs}`: it only runs a fence whose "
-                    f"info string is exactly `{lang}`, so this code would be published untested. "
-                    f"Drop `{attrs}`, or move the code to snippets/ and include it with a title."]
+            return [
+                f"{where}: pytest-codeblocks skips `{lang} {attrs}`: it only runs a fence whose "
+                f"info string is exactly `{lang}`, so this code would be published untested. "
+                f"Drop `{attrs}`, or move the code to snippets/ and include it with a title."
+            ]
         return []
     if lang in LOOKS_RUNNABLE:
-        return [f"{where}: a `{lang}` block is code that nothing runs: pytest-codeblocks only runs "
-                f"`python`, `bash` and `sh`. Use one of those, or a snippet include."]
+        return [
+            f"{where}: a `{lang}` block is code that nothing runs: pytest-codeblocks only runs "
+            f"`python`, `bash` and `sh`. Use one of those, or a snippet include."
+        ]
     if lang not in NOT_EXECUTABLE:
-        return [f"{where}: unknown fence language `{lang}`: use `python`/`bash`/`sh` (tested), "
-                f"a snippet include, or one of {sorted(NOT_EXECUTABLE)}"]
+        return [
+            f"{where}: unknown fence language `{lang}`: use `python`/`bash`/`sh` (tested), "
+            f"a snippet include, or one of {sorted(NOT_EXECUTABLE)}"
+        ]
     if lang == "console":
         return _check_console(fence, snippet_names)
     return []
@@ -141,25 +169,32 @@ def _check_fence(fence: Fence, snippet_names: set[str]) -> list[str]:
 def _check_include(fence: Fence, code: list[str]) -> list[str]:
     where, problems = fence.where, []
     if len(code) != len(fence.includes):
-        problems.append(f"{where}: an include block must hold only `--8<--` lines; "
-                        f"put code in a snippet file instead")
+        problems.append(
+            f"{where}: an include block must hold only `--8<--` lines; "
+            f"put code in a snippet file instead"
+        )
     for target in fence.includes:
         path = ROOT / target
         if not path.is_file():
             problems.append(f'{where}: include target "{target}" does not exist')
             continue
         if not target.startswith("snippets/"):
-            problems.append(f'{where}: code blocks may only include files under snippets/, '
-                            f'not "{target}"')
+            problems.append(
+                f'{where}: code blocks may only include files under snippets/, not "{target}"'
+            )
         if target.endswith(".py"):
             want = f'title="{target}"'
             if fence.lang != "python" or fence.attrs.split(" ")[0] != want:
-                problems.append(f'{where}: include it as ```python {want} so the page shows '
-                                f'where the file lives (and pytest-codeblocks does not run '
-                                f'the include line as Python)')
+                problems.append(
+                    f"{where}: include it as ```python {want} so the page shows "
+                    f"where the file lives (and pytest-codeblocks does not run "
+                    f"the include line as Python)"
+                )
         elif fence.lang in RUN_BY_CODEBLOCKS and not fence.attrs:
-            problems.append(f"{where}: pytest-codeblocks would run this include line as "
-                            f"`{fence.lang}`; use ```text for captured output")
+            problems.append(
+                f"{where}: pytest-codeblocks would run this include line as "
+                f"`{fence.lang}`; use ```text for captured output"
+            )
     return problems
 
 
@@ -185,8 +220,10 @@ def _check_run_it(page: Page) -> list[str]:
     problems = []
     commands = {
         line.strip()[2:].split()[-1]
-        for fence in page.fences if fence.lang == "console"
-        for line in fence.body if line.strip().startswith("$ ")
+        for fence in page.fences
+        if fence.lang == "console"
+        for line in fence.body
+        if line.strip().startswith("$ ")
     }
     included = set(page.included)
     for fence in page.fences:
@@ -195,10 +232,14 @@ def _check_run_it(page: Page) -> list[str]:
                 continue
             name = Path(target).name
             if name not in commands:
-                problems.append(f"{fence.where}: add a \"Run it\" block for {name}: "
-                                f"```console with `$ python {name}`")
+                problems.append(
+                    f'{fence.where}: add a "Run it" block for {name}: '
+                    f"```console with `$ python {name}`"
+                )
             out = target[:-3] + ".out"
             if out not in included:
-                problems.append(f'{fence.where}: show the real output of {name} below it: '
-                                f'```text with --8<-- "{out}"')
+                problems.append(
+                    f"{fence.where}: show the real output of {name} below it: "
+                    f'```text with --8<-- "{out}"'
+                )
     return problems

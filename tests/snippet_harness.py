@@ -31,6 +31,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import psutil
 
@@ -56,7 +57,9 @@ NORMALISERS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 RULES = ("exact", "normalise", "property")
 REQUIRES = re.compile(r"^#[ \t]*requires:[ \t]*(?P<what>posix|linux)[ \t]*$", re.MULTILINE)
-HEADER = re.compile(r"^#[ \t]*output:[ \t]*(?P<rule>\w+)[ \t]*(?P<args>[^\n]*?)[ \t]*$", re.MULTILINE)
+HEADER = re.compile(
+    r"^#[ \t]*output:[ \t]*(?P<rule>\w+)[ \t]*(?P<args>[^\n]*?)[ \t]*$", re.MULTILINE
+)
 
 
 class SnippetError(AssertionError):
@@ -146,7 +149,10 @@ def load(path: Path) -> Snippet:
         )
     requires = REQUIRES.search(source)
     return Snippet(
-        path, rule, names, _uses_processes(ast.parse(source, filename=rel)),
+        path,
+        rule,
+        names,
+        _uses_processes(ast.parse(source, filename=rel)),
         requires["what"] if requires else None,
     )
 
@@ -188,8 +194,12 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
     tmp = Path(tempfile.mkdtemp(prefix="snippet-tmp-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
     env.update(
-        TMPDIR=str(tmp), TEMP=str(tmp), TMP=str(tmp),
-        PYTHONDONTWRITEBYTECODE="1", PYTHONIOENCODING="utf-8", PYTHONUNBUFFERED="1",
+        TMPDIR=str(tmp),
+        TEMP=str(tmp),
+        TMP=str(tmp),
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONIOENCODING="utf-8",
+        PYTHONUNBUFFERED="1",
     )
     env.pop("PYTHONPATH", None)
     if start_method:
@@ -202,7 +212,11 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
         started = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, str(snippet.path)],
-            cwd=work, env=env, stdin=subprocess.DEVNULL, stdout=out_file, stderr=err_file,
+            cwd=work,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out_file,
+            stderr=err_file,
             start_new_session=posix,
         )
         try:
@@ -219,12 +233,14 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
             raise SnippetError(
                 f"{label}: still running after {timeout:.0f} s, so it was killed. A snippet "
                 f"must finish well under 2 s and put a timeout on every join, get and acquire."
-                + _tail("stdout", stdout) + _tail("stderr", stderr)
+                + _tail("stdout", stdout)
+                + _tail("stderr", stderr)
             )
         if proc.returncode != 0:
             raise SnippetError(
                 f"{label}: exited with status {proc.returncode}."
-                + _tail("stdout", stdout) + _tail("stderr", stderr)
+                + _tail("stdout", stdout)
+                + _tail("stderr", stderr)
             )
         if posix:
             _check_no_leftover_processes(label, proc.pid)
@@ -261,7 +277,7 @@ def _kill_session(sid: int) -> None:
             pass
 
 
-def _read(file: "tempfile._TemporaryFileWrapper[bytes]") -> str:
+def _read(file: IO[bytes]) -> str:
     file.seek(0)
     return file.read().decode("utf-8", errors="replace").replace("\r\n", "\n")
 
@@ -272,6 +288,14 @@ def _tail(name: str, text: str, lines: int = 25) -> str:
         return ""
     kept = text.splitlines()[-lines:]
     return f"\n--- {name} (last {len(kept)} lines) ---\n" + "\n".join(kept)
+
+
+def capture(snippet: Snippet) -> Run:
+    """Run the snippet as a copier would and write what it printed to its captured
+    output (`make outputs`; tools/new_snippet.py for a new snippet)."""
+    result = run(snippet)
+    snippet.output_path.write_text(result.stdout, encoding="utf-8", newline="\n")
+    return result
 
 
 def compare(snippet: Snippet, actual: str, start_method: str | None = None) -> None:
@@ -289,8 +313,10 @@ def compare(snippet: Snippet, actual: str, start_method: str | None = None) -> N
     if expected != got:
         diff = "".join(
             difflib.unified_diff(
-                expected.splitlines(keepends=True), got.splitlines(keepends=True),
-                fromfile=f"{out_rel} (committed)", tofile=f"{snippet.rel} (this run)",
+                expected.splitlines(keepends=True),
+                got.splitlines(keepends=True),
+                fromfile=f"{out_rel} (committed)",
+                tofile=f"{snippet.rel} (this run)",
             )
         )
         how = f" under start method {start_method}" if start_method else ""

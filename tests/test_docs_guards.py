@@ -15,7 +15,9 @@ import snippet_harness
 PAGES = docs_fences.pages()
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.relative_to(docs_fences.DOCS).as_posix() for p in PAGES])
+@pytest.mark.parametrize(
+    "page", PAGES, ids=[p.relative_to(docs_fences.DOCS).as_posix() for p in PAGES]
+)
 def test_every_code_block_is_tested_included_or_inert(page: Path) -> None:
     problems = docs_fences.check(docs_fences.parse(page))
     assert not problems, "\n".join(problems)

@@ -28,10 +28,10 @@ def write_snippet(folder: Path, body: str, rule: str = "exact", output: str | No
     return path
 
 
-def rejected(path: Path, **run_kwargs: float) -> str:
+def rejected(path: Path, timeout: float = harness.RUN_TIMEOUT) -> str:
     snippet = harness.load(path)
     with pytest.raises(harness.SnippetError) as caught:
-        result = harness.run(snippet, **run_kwargs)
+        result = harness.run(snippet, timeout=timeout)
         harness.compare(snippet, result.stdout)
     message = str(caught.value)
     assert str(path) in message, f"the message does not name the file:\n{message}"
@@ -62,7 +62,9 @@ def test_a_missing_output_says_how_to_create_it(tmp_path: Path) -> None:
 
 def test_normalised_output_ignores_only_what_varies(tmp_path: Path) -> None:
     path = write_snippet(
-        tmp_path, "print('took 0.31 s, 2.0x faster')\n", rule="normalise timings, ratios",
+        tmp_path,
+        "print('took 0.31 s, 2.0x faster')\n",
+        rule="normalise timings, ratios",
         output="took 12 ms, 7.9x faster\n",
     )
     snippet = harness.load(path)
@@ -96,7 +98,9 @@ def test_a_snippet_without_an_output_rule_is_rejected(tmp_path: Path) -> None:
 
 
 def test_multiprocessing_snippets_run_under_every_start_method(tmp_path: Path) -> None:
-    path = write_snippet(tmp_path, "import multiprocessing\nprint(multiprocessing.get_start_method())\n")
+    path = write_snippet(
+        tmp_path, "import multiprocessing\nprint(multiprocessing.get_start_method())\n"
+    )
     snippet = harness.load(path)
     methods = harness.start_methods(snippet)
     assert "spawn" in methods
@@ -107,10 +111,12 @@ def test_multiprocessing_snippets_run_under_every_start_method(tmp_path: Path) -
 PAGE_MISTAKES = {
     "```py\nprint(1)\n```": "a `py` block is code that nothing runs",
     '```python title="demo.py"\nprint(1)\n```': "pytest-codeblocks skips `python title=",
-    "```python hl_lines=\"1\"\nprint(1)\n```": "pytest-codeblocks skips",
+    '```python hl_lines="1"\nprint(1)\n```': "pytest-codeblocks skips",
     "```\nprint(1)\n```": "a fence needs a language",
     "```rust\nfn main() {}\n```": "unknown fence language `rust`",
-    '```python\n--8<-- "snippets/part-1/nowhere.py"\n```': 'include target "snippets/part-1/nowhere.py" does not exist',
+    '```python\n--8<-- "snippets/part-1/nowhere.py"\n```': (
+        'include target "snippets/part-1/nowhere.py" does not exist'
+    ),
     "```console\n$ rm -rf build\n```": "is not something the suite runs",
 }
 
@@ -148,7 +154,10 @@ def test_the_strict_build_rejects_broken_links_anchors_and_includes(tmp_path: Pa
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode != 0
     assert "snippets/not-there.out" in result.stderr + result.stdout
@@ -157,7 +166,10 @@ def test_the_strict_build_rejects_broken_links_anchors_and_includes(tmp_path: Pa
     )
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     log = result.stderr + result.stdout
     assert result.returncode != 0

@@ -37,8 +37,7 @@ def test_snippet_runs_and_matches_its_output(
         # the other start methods are then compared against that.
         if start_method not in (None, _default_method()):
             pytest.skip("outputs are captured under the default start method")
-        result = harness.run(snippet)
-        snippet.output_path.write_text(result.stdout, encoding="utf-8", newline="\n")
+        harness.capture(snippet)
         return
     result = harness.run(snippet, start_method)
     harness.compare(snippet, result.stdout, start_method)

@@ -34,12 +34,13 @@ class _Handler(SimpleHTTPRequestHandler):
     COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".txt", ".xml", ".ipynb"}
     _gzipped: dict[Path, bytes] = {}
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if (
-            path.suffix in self.COMPRESSIBLE and path.is_file()
+            path.suffix in self.COMPRESSIBLE
+            and path.is_file()
             and "gzip" in self.headers.get("Accept-Encoding", "")
         ):
             body = self._gzipped.get(path)

@@ -74,8 +74,10 @@ def serious_violations(page: Any, options: dict[str, Any]) -> list[str]:
     result = AXE.run(page, options=options)
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
-                    for n in v["nodes"][:3])
+        + "; ".join(
+            n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+            for n in v["nodes"][:3]
+        )
         for v in result.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
@@ -89,8 +91,9 @@ def shot_name(url: str, layout: str) -> str:
 def test_page_reads_well_everywhere(browser: Any, base_url: str, url: str, artifacts: Path) -> None:
     problems = []
     for scheme in ("light", "dark"):
-        with visit(browser, base_url, url, color_scheme=scheme,
-                   viewport={"width": 1280, "height": 900}) as page:
+        with visit(
+            browser, base_url, url, color_scheme=scheme, viewport={"width": 1280, "height": 900}
+        ) as page:
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             want = "slate" if scheme == "dark" else "default"
             if shown != want:
@@ -99,11 +102,22 @@ def test_page_reads_well_everywhere(browser: Any, base_url: str, url: str, artif
             problems += [f"{scheme}: console error: {e}" for e in page.errors]
             rules = COLOUR_RULES if scheme == "dark" else ALL_RULES
             problems += [f"{scheme}: axe {v}" for v in serious_violations(page, rules)]
-            page.screenshot(path=artifacts / "screenshots" / shot_name(url, scheme), full_page=True, quality=70)
-    with visit(browser, base_url, url, viewport={"width": 375, "height": 812},
-               is_mobile=True, has_touch=True, device_scale_factor=2) as page:
+            page.screenshot(
+                path=artifacts / "screenshots" / shot_name(url, scheme), full_page=True, quality=70
+            )
+    with visit(
+        browser,
+        base_url,
+        url,
+        viewport={"width": 375, "height": 812},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    ) as page:
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if width[0] > width[1]:
             problems.append(f"phone: the page is {width[0]} px wide in a {width[1]} px viewport")
-        page.screenshot(path=artifacts / "screenshots" / shot_name(url, "phone"), full_page=True, quality=70)
+        page.screenshot(
+            path=artifacts / "screenshots" / shot_name(url, "phone"), full_page=True, quality=70
+        )
     assert not problems, f"/{url}:\n" + "\n".join(problems)

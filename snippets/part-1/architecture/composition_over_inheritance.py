@@ -64,12 +64,16 @@ def main() -> None:
     stock = ["bolt", "nut", "washer"]
     subclass = CountingInventory()
     subclass.add_all(stock)
-    print(f"inheritance: holds {len(subclass.items)} items,"
-          f" counted {subclass.added}")
+    print(
+        f"inheritance: holds {len(subclass.items)} items,"
+        f" counted {subclass.added}"
+    )
     wrapper = CountedInventory(Inventory())
     wrapper.add_all(stock)
-    print(f"composition: holds {len(wrapper.items)} items,"
-          f" counted {wrapper.added}")
+    print(
+        f"composition: holds {len(wrapper.items)} items,"
+        f" counted {wrapper.added}"
+    )
 
 
 if __name__ == "__main__":

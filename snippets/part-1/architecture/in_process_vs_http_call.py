@@ -51,8 +51,7 @@ def call_over_http(base_url: str, cents: int) -> int:
         return int(response.read())
 
 
-def median_in_process(batches: int = BATCHES,
-                      size: int = BATCH_SIZE) -> float:
+def median_in_process(batches: int = BATCHES, size: int = BATCH_SIZE) -> float:
     """Median seconds per in-process call."""
     per_call = []
     for _ in range(batches):
@@ -84,11 +83,11 @@ class TaxService:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), TaxHandler)
         # shutdown() waits for the serving loop to look at its stop flag,
         # which it does every poll_interval seconds (0.5 by default).
-        self.thread = threading.Thread(target=self.server.serve_forever,
-                                       kwargs={"poll_interval": 0.05})
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}
+        )
         self.thread.start()
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.server.server_port}"
 
     def __exit__(self, *exc_info: object) -> None:
         self.server.shutdown()  # stops serve_forever
@@ -103,14 +102,20 @@ def main() -> None:
         f" {platform.machine()}"
     )
     with TaxService() as base_url:
-        print(f"add_tax(1000): {add_tax(1000)} in-process,"
-              f" {call_over_http(base_url, 1000)} over HTTP")
+        print(
+            f"add_tax(1000): {add_tax(1000)} in-process,"
+            f" {call_over_http(base_url, 1000)} over HTTP"
+        )
         local = median_in_process()
         remote = median_over_http(base_url)
-    print(f"in-process call:  {local * 1e9:.0f} ns"
-          f" (median of {BATCHES} batches of {BATCH_SIZE} calls)")
-    print(f"HTTP, 127.0.0.1:  {remote * 1e6:.0f} us"
-          f" (median of {HTTP_CALLS} calls)")
+    print(
+        f"in-process call:  {local * 1e9:.0f} ns"
+        f" (median of {BATCHES} batches of {BATCH_SIZE} calls)"
+    )
+    print(
+        f"HTTP, 127.0.0.1:  {remote * 1e6:.0f} us"
+        f" (median of {HTTP_CALLS} calls)"
+    )
     print(f"HTTP/in-process:  {remote / local:.0f}x")
 
 

@@ -17,8 +17,7 @@ COROUTINES = 5
 WAIT_SECONDS = 0.1
 
 
-async def fake_request(events: list[str], name: str,
-                       seconds: float) -> int:
+async def fake_request(events: list[str], name: str, seconds: float) -> int:
     events.append(f"start {name}")
     # The await suspends this coroutine; the event loop runs another one.
     await asyncio.sleep(seconds)  # stands in for a network round trip
@@ -26,8 +25,9 @@ async def fake_request(events: list[str], name: str,
     return threading.get_ident()  # which thread ran this coroutine?
 
 
-async def overlapped(count: int,
-                     seconds: float) -> tuple[float, list[int], list[str]]:
+async def overlapped(
+    count: int, seconds: float
+) -> tuple[float, list[int], list[str]]:
     events: list[str] = []
     start = time.perf_counter()
     # gather() schedules all of them at once: their waits overlap.
@@ -53,16 +53,21 @@ def main() -> None:
         f" {platform.machine()}"
     )
     together, idents, events = asyncio.run(
-        overlapped(COROUTINES, WAIT_SECONDS))
+        overlapped(COROUTINES, WAIT_SECONDS)
+    )
     serial = asyncio.run(one_after_another(COROUTINES, WAIT_SECONDS))
     first_end = next(i for i, e in enumerate(events) if e.startswith("end"))
     print(f"{COROUTINES} coroutines, each waiting {WAIT_SECONDS:.2f} s")
-    print(f"threads they ran on: {len(set(idents))}"
-          f" (the main thread: {set(idents) == {threading.get_ident()}})")
+    print(
+        f"threads they ran on: {len(set(idents))}"
+        f" (the main thread: {set(idents) == {threading.get_ident()}})"
+    )
     print(f"started before the first one finished: {first_end}")
     print(f"one after another: {serial:.2f} s")
-    print(f"overlapped:        {together:.2f} s,"
-          f" speedup {serial / together:.1f}x")
+    print(
+        f"overlapped:        {together:.2f} s,"
+        f" speedup {serial / together:.1f}x"
+    )
 
 
 if __name__ == "__main__":

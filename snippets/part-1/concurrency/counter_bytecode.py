@@ -33,8 +33,11 @@ MEANING = {
 def line_instructions() -> list[dis.Instruction]:
     """The instructions that the `counter += 1` line compiles to."""
     line = add_many.__code__.co_firstlineno + 3
-    return [ins for ins in dis.get_instructions(add_many)
-            if ins.positions and ins.positions.lineno == line]
+    return [
+        ins
+        for ins in dis.get_instructions(add_many)
+        if ins.positions and ins.positions.lineno == line
+    ]
 
 
 def main() -> None:

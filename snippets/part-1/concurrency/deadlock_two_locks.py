@@ -24,8 +24,9 @@ class Account:
         self.lock = threading.Lock()
 
 
-def transfer_in_given_order(source: Account, target: Account, amount: int,
-                            meet: threading.Barrier) -> str:
+def transfer_in_given_order(
+    source: Account, target: Account, amount: int, meet: threading.Barrier
+) -> str:
     """Lock source, then target: the order depends on the direction."""
     if not source.lock.acquire(timeout=WAIT):
         return f"timed out waiting for {source.name}"
@@ -34,8 +35,7 @@ def transfer_in_given_order(source: Account, target: Account, amount: int,
         if not target.lock.acquire(timeout=WAIT):
             # Report before backing out, so both threads see the cycle.
             meet.wait(timeout=5)
-            return (f"holds {source.name}, timed out waiting for"
-                    f" {target.name}")
+            return f"holds {source.name}, timed out waiting for {target.name}"
         try:
             source.balance -= amount
             target.balance += amount
@@ -46,8 +46,9 @@ def transfer_in_given_order(source: Account, target: Account, amount: int,
         source.lock.release()  # backing out releases what it held
 
 
-def transfer_in_global_order(source: Account, target: Account,
-                             amount: int) -> bool:
+def transfer_in_global_order(
+    source: Account, target: Account, amount: int
+) -> bool:
     """Lock the account whose name sorts first, then the other."""
     first, second = sorted((source, target), key=lambda a: a.name)
     if not first.lock.acquire(timeout=WAIT):
@@ -93,8 +94,10 @@ def global_order(transfers: int = TRANSFERS) -> tuple[int, int, int]:
         for _ in range(transfers):
             outcomes.append(transfer_in_global_order(source, target, 1))
 
-    threads = [threading.Thread(target=move, args=(a, b)),
-               threading.Thread(target=move, args=(b, a))]
+    threads = [
+        threading.Thread(target=move, args=(a, b)),
+        threading.Thread(target=move, args=(b, a)),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -108,8 +111,10 @@ def main() -> None:
         print("  " + line)
     done, timeouts, money = global_order()
     print("locks taken in one global order (A before B):")
-    print(f"  {done} transfers done, {timeouts} timeouts,"
-          f" total money still {money}")
+    print(
+        f"  {done} transfers done, {timeouts} timeouts,"
+        f" total money still {money}"
+    )
 
 
 if __name__ == "__main__":

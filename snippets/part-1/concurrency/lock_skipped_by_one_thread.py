@@ -20,8 +20,12 @@ class Counter:
         self.value = 0
 
 
-def careful(counter: Counter, rounds: int, lock: threading.Lock,
-            barrier: threading.Barrier | None) -> None:
+def careful(
+    counter: Counter,
+    rounds: int,
+    lock: threading.Lock,
+    barrier: threading.Barrier | None,
+) -> None:
     for _ in range(rounds):
         if not lock.acquire(timeout=WAIT):
             raise TimeoutError("lock not acquired")
@@ -33,13 +37,14 @@ def careful(counter: Counter, rounds: int, lock: threading.Lock,
         finally:
             lock.release()
         if barrier is not None:
-            barrier.wait(timeout=WAIT)      # round over
+            barrier.wait(timeout=WAIT)  # round over
 
 
-def careless(counter: Counter, rounds: int,
-             barrier: threading.Barrier) -> None:
+def careless(
+    counter: Counter, rounds: int, barrier: threading.Barrier
+) -> None:
     for _ in range(rounds):
-        seen = counter.value                # never asks for the lock
+        seen = counter.value  # never asks for the lock
         barrier.wait(timeout=WAIT)
         counter.value = seen + 1
         barrier.wait(timeout=WAIT)
@@ -49,8 +54,9 @@ def one_side_locks(rounds: int = ROUNDS) -> int:
     counter, lock = Counter(), threading.Lock()
     barrier = threading.Barrier(2)
     threads = [
-        threading.Thread(target=careful,
-                         args=(counter, rounds, lock, barrier)),
+        threading.Thread(
+            target=careful, args=(counter, rounds, lock, barrier)
+        ),
         threading.Thread(target=careless, args=(counter, rounds, barrier)),
     ]
     for thread in threads:
@@ -78,11 +84,15 @@ def both_sides_lock(rounds: int = ROUNDS) -> int:
 def main() -> None:
     expected = 2 * ROUNDS
     print(f"2 threads x {ROUNDS} rounds, each adds 1 per round")
-    for label, run in (("only one takes the lock", one_side_locks),
-                       ("both take the lock", both_sides_lock)):
+    for label, run in (
+        ("only one takes the lock", one_side_locks),
+        ("both take the lock", both_sides_lock),
+    ):
         total = run()
-        print(f"{label + ':':<25} counter = {total} of {expected}"
-              f" ({expected - total} updates lost)")
+        print(
+            f"{label + ':':<25} counter = {total} of {expected}"
+            f" ({expected - total} updates lost)"
+        )
 
 
 if __name__ == "__main__":

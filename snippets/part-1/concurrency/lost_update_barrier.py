@@ -24,18 +24,22 @@ class Counter:
         self.value = 0
 
 
-def read_then_write(counter: Counter, rounds: int,
-                    barrier: threading.Barrier) -> None:
+def read_then_write(
+    counter: Counter, rounds: int, barrier: threading.Barrier
+) -> None:
     for _ in range(rounds):
-        seen = counter.value           # read
-        barrier.wait(timeout=WAIT)     # everyone has read the same value
-        counter.value = seen + 1       # write: all write the same number
-        barrier.wait(timeout=WAIT)     # round over, before anyone reads
+        seen = counter.value  # read
+        barrier.wait(timeout=WAIT)  # everyone has read the same value
+        counter.value = seen + 1  # write: all write the same number
+        barrier.wait(timeout=WAIT)  # round over, before anyone reads
 
 
-def locked_update(counter: Counter, rounds: int,
-                  barrier: threading.Barrier,
-                  lock: threading.Lock) -> None:
+def locked_update(
+    counter: Counter,
+    rounds: int,
+    barrier: threading.Barrier,
+    lock: threading.Lock,
+) -> None:
     for _ in range(rounds):
         # The read and the write form one critical section: another
         # thread waits at the lock instead of reading a stale value.
@@ -46,13 +50,13 @@ def locked_update(counter: Counter, rounds: int,
             counter.value = seen + 1
         finally:
             lock.release()
-        barrier.wait(timeout=WAIT)     # rounds in lockstep, as above
+        barrier.wait(timeout=WAIT)  # rounds in lockstep, as above
 
 
-def run_threads(target: Callable[..., None], args: tuple[object, ...],
-                threads: int) -> None:
-    pool = [threading.Thread(target=target, args=args)
-            for _ in range(threads)]
+def run_threads(
+    target: Callable[..., None], args: tuple[object, ...], threads: int
+) -> None:
+    pool = [threading.Thread(target=target, args=args) for _ in range(threads)]
     for thread in pool:
         thread.start()
     for thread in pool:
@@ -79,8 +83,10 @@ def main() -> None:
     print(f"{THREADS} threads x {ROUNDS} rounds, each adds 1 per round")
     for label, run in (("no lock", without_lock), ("one lock", with_lock)):
         total = run()
-        print(f"{label + ':':<10} counter = {total} of {expected}"
-              f" ({expected - total} updates lost)")
+        print(
+            f"{label + ':':<10} counter = {total} of {expected}"
+            f" ({expected - total} updates lost)"
+        )
 
 
 if __name__ == "__main__":

@@ -25,11 +25,19 @@ import sysconfig
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypedDict
 
 THREADS = 4
 PER_THREAD = 100_000
 CHILD_FLAG = "--measure-here"
 Worker = Callable[[int, threading.Barrier], None]
+
+
+class Row(TypedDict):
+    python: str  # version, e.g. 3.13.0
+    build: str  # GIL or free-threaded
+    cells: list[list[int]]  # [runs that lost updates, runs] per column
+
 
 counter = 0
 
@@ -60,14 +68,19 @@ COLUMNS = [
 ]
 
 
-def lost_updates(worker: Worker = add_plain, threads: int = THREADS,
-                 per_thread: int = PER_THREAD) -> int:
+def lost_updates(
+    worker: Worker = add_plain,
+    threads: int = THREADS,
+    per_thread: int = PER_THREAD,
+) -> int:
     """One run: how many of the threads * per_thread additions vanished."""
     global counter
     counter = 0
     start = threading.Barrier(threads)
-    pool = [threading.Thread(target=worker, args=(per_thread, start))
-            for _ in range(threads)]
+    pool = [
+        threading.Thread(target=worker, args=(per_thread, start))
+        for _ in range(threads)
+    ]
     for thread in pool:
         thread.start()
     for thread in pool:
@@ -94,13 +107,15 @@ def gil_enabled() -> bool:
     return True
 
 
-def measure() -> dict[str, object]:
+def measure() -> Row:
     """Every column on THIS interpreter: one row of the table."""
     return {
         "python": platform.python_version(),
         "build": "GIL" if gil_enabled() else "free-threaded",
-        "cells": [[lossy_runs(worker, runs, interval), runs]
-                  for _, worker, interval, runs in COLUMNS],
+        "cells": [
+            [lossy_runs(worker, runs, interval), runs]
+            for _, worker, interval, runs in COLUMNS
+        ],
     }
 
 
@@ -129,33 +144,40 @@ def candidates() -> list[str]:
     return list(unique.values())
 
 
-def measure_under(python: str) -> dict[str, object] | None:
+def measure_under(python: str) -> Row | None:
     """Run this file under another interpreter; None if it cannot."""
     try:
         result = subprocess.run(
             [python, os.path.abspath(__file__), CHILD_FLAG],
-            capture_output=True, text=True, timeout=60,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
     if result.returncode != 0 or not result.stdout.strip():
         return None  # too old for this file, or not a working Python
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    row: Row = json.loads(result.stdout.strip().splitlines()[-1])
+    return row
 
 
-def version_key(row: dict[str, object]) -> tuple[int, ...]:
-    return tuple(int(part) for part in str(row["python"]).split(".")[:3]
-                 if part.isdigit())
+def version_key(row: Row) -> tuple[int, ...]:
+    return tuple(
+        int(part) for part in row["python"].split(".")[:3] if part.isdigit()
+    )
 
 
-def table(rows: list[dict[str, object]]) -> list[str]:
+def table(rows: list[Row]) -> list[str]:
     headings = [heading.split("/") for heading, *_ in COLUMNS]
-    lines = [" " * 23 + "".join(f"{top:<18}" for top, _ in headings),
-             f"{'python':<8} {'build':<13} "
-             + "".join(f"{bottom:<18}" for _, bottom in headings)]
+    lines = [
+        " " * 23 + "".join(f"{top:<18}" for top, _ in headings),
+        f"{'python':<8} {'build':<13} "
+        + "".join(f"{bottom:<18}" for _, bottom in headings),
+    ]
     for row in rows:
-        cells = "".join(f"{f'{lossy} of {runs}':<18}"
-                        for lossy, runs in row["cells"])
+        cells = "".join(
+            f"{f'{lossy} of {runs}':<18}" for lossy, runs in row["cells"]
+        )
         lines.append(f"{row['python']:<8} {row['build']:<13} {cells}")
     return [line.rstrip() for line in lines]
 
@@ -163,8 +185,10 @@ def table(rows: list[dict[str, object]]) -> list[str]:
 def main() -> None:
     if sys.argv[1:] == [CHILD_FLAG]:
         # Child mode: measure here, report one JSON line to the parent.
-        if (sys.version_info < (3, 9)
-                or platform.python_implementation() != "CPython"):
+        if (
+            sys.version_info < (3, 9)
+            or platform.python_implementation() != "CPython"
+        ):
             sys.exit(3)  # not what this table is about
         print(json.dumps(measure()))
         return
@@ -173,15 +197,17 @@ def main() -> None:
         f" {platform.python_version()}, {platform.system()}"
         f" {platform.machine()}"
     )
-    print(f"runs that lost updates; one run = {THREADS} threads x"
-          f" {PER_THREAD:,} additions")
+    print(
+        f"runs that lost updates; one run = {THREADS} threads x"
+        f" {PER_THREAD:,} additions"
+    )
     # A couple of interpreters at a time: each child uses about one core.
     with ThreadPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as ex:
         results = list(ex.map(measure_under, candidates(), timeout=120))
-    rows: dict[tuple[str, object], dict[str, object]] = {}
+    rows: dict[tuple[str, str], Row] = {}
     for row in results:
         if row is not None:
-            rows.setdefault((str(row["python"]), row["build"]), row)
+            rows.setdefault((row["python"], row["build"]), row)
     for line in table(sorted(rows.values(), key=version_key)):
         print(line)
 

@@ -52,7 +52,9 @@ def fork_and_change(data: list[str]) -> dict[str, object]:
         ready, _, _ = select.select([pipe], [], [], TIMEOUT)
         if not ready:
             wait_for(pid, timeout=0)  # kills the child, raises TimeoutError
-        child = json.loads(pipe.read())  # to EOF: the child exits next
+        child: dict[str, object] = json.loads(
+            pipe.read()
+        )  # to EOF: the child exits next
     child["exit_code"] = wait_for(pid)
     return child
 
@@ -64,8 +66,9 @@ def main() -> None:
     print(f"child, after its write: {child['value']!r}")
     print(f"parent, after the child exits: {data[0]!r}")
     # id() is the object's address in CPython: a virtual address.
-    print("same virtual address in both processes:",
-          child["address"] == id(data))
+    print(
+        "same virtual address in both processes:", child["address"] == id(data)
+    )
     print("child exit code:", child["exit_code"])
 
 

@@ -46,65 +46,72 @@ def minor_faults() -> int:
 def measure(what: str, pages: int, before: tuple[dict[str, int], int]) -> Step:
     status, faults = before
     now = memory_status()
-    return Step(what, pages, now["VmSize"] - status["VmSize"],
-                now["VmRSS"] - status["VmRSS"], minor_faults() - faults)
+    return Step(
+        what,
+        pages,
+        now["VmSize"] - status["VmSize"],
+        now["VmRSS"] - status["VmRSS"],
+        minor_faults() - faults,
+    )
 
 
 def snapshot() -> tuple[dict[str, int], int]:
     return memory_status(), minor_faults()
 
 
-def demand_paging(map_mib: int = MAP_MIB,
-                  touch_mib: int = TOUCH_MIB) -> list[Step]:
+def demand_paging(
+    map_mib: int = MAP_MIB, touch_mib: int = TOUCH_MIB
+) -> list[Step]:
     pages = touch_mib * MIB // PAGE
     steps = []
 
     before = snapshot()
     # MAP_PRIVATE | MAP_ANONYMOUS is what malloc uses for big blocks.
     # (Python's default for fileno -1 is MAP_SHARED: shared memory.)
-    area = mmap.mmap(-1, map_mib * MIB,
-                     flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)
+    area = mmap.mmap(
+        -1, map_mib * MIB, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS
+    )
     try:
         # Transparent huge pages would back 2 MiB per fault; ask for plain
         # 4 KiB pages so that one fault means one page.
         area.madvise(mmap.MADV_NOHUGEPAGE)
     except (AttributeError, OSError):
         pass  # kernel built without huge pages: nothing to turn off
-    steps.append(measure(f"map {map_mib} MiB", map_mib * MIB // PAGE,
-                         before))
+    steps.append(measure(f"map {map_mib} MiB", map_mib * MIB // PAGE, before))
 
     before = snapshot()
     for offset in range(0, touch_mib * MIB, PAGE):
         area[offset] = 1  # one byte per page is enough to fault it in
-    steps.append(measure(f"write 1 byte/page of {touch_mib} MiB", pages,
-                         before))
+    steps.append(
+        measure(f"write 1 byte/page of {touch_mib} MiB", pages, before)
+    )
 
     before = snapshot()
     zeros = 0
     for offset in range(touch_mib * MIB, 2 * touch_mib * MIB, PAGE):
         zeros += area[offset]  # fresh anonymous memory always reads as 0
     assert zeros == 0
-    steps.append(measure(f"read 1 byte/page of {touch_mib} MiB", pages,
-                         before))
+    steps.append(
+        measure(f"read 1 byte/page of {touch_mib} MiB", pages, before)
+    )
 
     before = snapshot()
     area.close()  # munmap: the frames go straight back to the kernel
-    steps.append(measure(f"unmap {map_mib} MiB", map_mib * MIB // PAGE,
-                         before))
+    steps.append(
+        measure(f"unmap {map_mib} MiB", map_mib * MIB // PAGE, before)
+    )
     return steps
 
 
 def main() -> None:
     print(f"page size: {PAGE} bytes")
-    print(f"{'step':<30}{'VmSize':>10}{'VmRSS':>10}"
-          f"{'faults/page':>13}")
+    print(f"{'step':<30}{'VmSize':>10}{'VmRSS':>10}{'faults/page':>13}")
     for step in demand_paging():
         # Rounded: Python's own allocations move these by a few kB.
         size = round(step.vm_size / MIB)
         rss = round(step.vm_rss / MIB)
         per_page = step.minor_faults / step.pages
-        print(f"{step.what:<30}{size:>+6} MiB{rss:>+6} MiB"
-              f"{per_page:>13.1f}")
+        print(f"{step.what:<30}{size:>+6} MiB{rss:>+6} MiB{per_page:>13.1f}")
 
 
 if __name__ == "__main__":

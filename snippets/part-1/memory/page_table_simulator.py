@@ -92,8 +92,17 @@ def main() -> None:
     # Frames are handed out in no particular order: physical memory
     # does not have to be contiguous, only each page is.
     kernel = Kernel(free_frames=[7, 3, 9, 4], valid_pages=range(0, 4))
-    accesses = [0x1A2C, 0x1A30, 0x1FFC, 0x0010, 0x1004, 0x3FFF, 0x0020,
-                0x2004, 0x9000]
+    accesses = [
+        0x1A2C,
+        0x1A30,
+        0x1FFC,
+        0x0010,
+        0x1004,
+        0x3FFF,
+        0x0020,
+        0x2004,
+        0x9000,
+    ]
     print(f"{'virtual':<9}{'page':>4}{'offset':>7}  {'physical':<10}event")
     for address in accesses:
         page, offset = divmod(address, PAGE_SIZE)
@@ -103,8 +112,10 @@ def main() -> None:
         except SegmentationFault as error:
             where, event = "-", f"segmentation fault: {error}"
         print(f"{address:#06x}   {page:>4}{offset:>7}  {where:<10}{event}")
-    print(f"accesses: {len(accesses)}, TLB hits: {kernel.mmu.tlb_hits},"
-          f" page faults: {kernel.faults}")
+    print(
+        f"accesses: {len(accesses)}, TLB hits: {kernel.mmu.tlb_hits},"
+        f" page faults: {kernel.faults}"
+    )
     print("page table:", dict(sorted(kernel.page_table.items())))
 
 

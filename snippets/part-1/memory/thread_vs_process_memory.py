@@ -45,7 +45,9 @@ def in_process(method: str | None = None) -> tuple[str, str]:
     """Change STATE from a child; return (child's view, parent's view)."""
     context = multiprocessing.get_context(method)
     results = context.Queue()
-    child = context.Process(target=change_and_report, args=(results,))
+    child = context.Process(  # type: ignore[attr-defined]
+        target=change_and_report, args=(results,)
+    )
     child.start()
     try:
         seen_by_child = results.get(timeout=TIMEOUT)
@@ -61,13 +63,15 @@ def in_shared_memory(method: str | None = None) -> int:
     """A child writes a multiprocessing.Value; return what the parent reads."""
     context = multiprocessing.get_context(method)
     number = context.Value("i", 0)
-    child = context.Process(target=store_in_shared, args=(number,))
+    child = context.Process(  # type: ignore[attr-defined]
+        target=store_in_shared, args=(number,)
+    )
     child.start()
     child.join(timeout=TIMEOUT)
     if child.is_alive():
         child.terminate()
         child.join(timeout=TIMEOUT)
-    return number.value
+    return int(number.value)
 
 
 def main() -> None:

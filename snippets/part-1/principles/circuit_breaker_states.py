@@ -9,7 +9,7 @@ closes the breaker, failure opens it again.
 """
 # output: exact
 
-from typing import Callable
+from collections.abc import Callable
 
 
 class CircuitOpenError(Exception):
@@ -17,8 +17,9 @@ class CircuitOpenError(Exception):
 
 
 class CircuitBreaker:
-    def __init__(self, threshold: int, cooldown: float,
-                 clock: Callable[[], float]) -> None:
+    def __init__(
+        self, threshold: int, cooldown: float, clock: Callable[[], float]
+    ) -> None:
         self.threshold = threshold
         self.cooldown = cooldown
         self.clock = clock  # injected, so tests need not really wait
@@ -76,8 +77,17 @@ def main() -> None:
     clock, service = FakeClock(), Dependency()
     breaker = CircuitBreaker(threshold=3, cooldown=10.0, clock=clock)
     # (time in seconds, is the service up?) for each request
-    script = [(0, False), (1, False), (2, False), (3, False), (4, False),
-              (12, False), (13, False), (23, True), (24, True)]
+    script = [
+        (0, False),
+        (1, False),
+        (2, False),
+        (3, False),
+        (4, False),
+        (12, False),
+        (13, False),
+        (23, True),
+        (24, True),
+    ]
     print("time  before     outcome           after      service calls")
     for now, up in script:
         clock.now, service.up = now, up
@@ -88,8 +98,10 @@ def main() -> None:
             outcome = "rejected fast"
         except TimeoutError:
             outcome = "failed (timeout)"
-        print(f"{now:4}  {before:<10} {outcome:<17} {breaker.state:<10} "
-              f"{service.calls}")
+        print(
+            f"{now:4}  {before:<10} {outcome:<17} {breaker.state:<10} "
+            f"{service.calls}"
+        )
 
 
 if __name__ == "__main__":

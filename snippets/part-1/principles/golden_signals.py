@@ -35,8 +35,9 @@ def synthetic_minute(rng: random.Random, count: int = 1200) -> list[Request]:
     return requests
 
 
-def percentiles(samples: list[float],
-                wanted: tuple[int, ...] = (50, 95, 99)) -> dict[int, float]:
+def percentiles(
+    samples: list[float], wanted: tuple[int, ...] = (50, 95, 99)
+) -> dict[int, float]:
     # n=100 gives the 99 cut points p1..p99. "inclusive" treats the samples
     # as the whole population (the same as NumPy's default).
     cuts = statistics.quantiles(samples, n=100, method="inclusive")
@@ -49,21 +50,31 @@ def main() -> None:
     ok = [r.latency_ms for r in requests if r.status < 500]
     failed = [r.latency_ms for r in requests if r.status >= 500]
 
-    print(f"traffic:    {len(requests) / WINDOW:.1f} requests/s "
-          f"({len(requests)} in {WINDOW:.0f} s)")
-    print(f"errors:     {statuses[500] / len(requests):.1%} "
-          f"(status counts {dict(sorted(statuses.items()))})")
+    print(
+        f"traffic:    {len(requests) / WINDOW:.1f} requests/s "
+        f"({len(requests)} in {WINDOW:.0f} s)"
+    )
+    print(
+        f"errors:     {statuses[500] / len(requests):.1%} "
+        f"(status counts {dict(sorted(statuses.items()))})"
+    )
     # Keep failures apart: fast errors would flatter the latency figures.
     p = percentiles(ok)
-    print(f"latency:    p50 {p[50]:.1f} ms, p95 {p[95]:.1f} ms, "
-          f"p99 {p[99]:.1f} ms (successful requests)")
-    print(f"            mean {statistics.fmean(ok):.1f} ms, "
-          f"max {max(ok):.1f} ms; failed requests: "
-          f"mean {statistics.fmean(failed):.1f} ms")
+    print(
+        f"latency:    p50 {p[50]:.1f} ms, p95 {p[95]:.1f} ms, "
+        f"p99 {p[99]:.1f} ms (successful requests)"
+    )
+    print(
+        f"            mean {statistics.fmean(ok):.1f} ms, "
+        f"max {max(ok):.1f} ms; failed requests: "
+        f"mean {statistics.fmean(failed):.1f} ms"
+    )
     # Busy worker-seconds over available worker-seconds.
     busy = sum(r.latency_ms for r in requests) / 1000
-    print(f"saturation: workers busy {busy / (WORKERS * WINDOW):.0%} "
-          f"of the time ({WORKERS} workers)")
+    print(
+        f"saturation: workers busy {busy / (WORKERS * WINDOW):.0%} "
+        f"of the time ({WORKERS} workers)"
+    )
 
 
 if __name__ == "__main__":

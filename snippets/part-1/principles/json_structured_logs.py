@@ -10,8 +10,9 @@ demo prints the same timestamps on every run; leave it out in real code.
 import json
 import logging
 import sys
-from datetime import datetime, timezone
-from typing import Callable, TextIO
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TextIO
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,8 +24,9 @@ class JsonFormatter(logging.Formatter):
         created = self.clock() if self.clock else record.created
         event = {
             # UTC, ISO 8601: sorts as text, unambiguous across servers.
-            "ts": datetime.fromtimestamp(created, timezone.utc)
-            .isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "ts": datetime.fromtimestamp(created, UTC)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z"),
             "level": record.levelname,
             "logger": record.name,
             "msg": record.getMessage(),
@@ -37,8 +39,9 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(event)
 
 
-def make_logger(stream: TextIO,
-                clock: Callable[[], float] | None = None) -> logging.Logger:
+def make_logger(
+    stream: TextIO, clock: Callable[[], float] | None = None
+) -> logging.Logger:
     logger = logging.getLogger("checkout")
     logger.handlers.clear()  # calling twice must not double every line
     handler = logging.StreamHandler(stream)
@@ -52,16 +55,22 @@ def make_logger(stream: TextIO,
 def main() -> None:
     ticks = iter([1735689600.0, 1735689600.125, 1735689603.5])
     log = make_logger(sys.stdout, clock=lambda: next(ticks))
-    log.info("order placed", extra={"fields": {
-        "request_id": "r-7f3a", "order_id": 42, "items": 3}})
+    log.info(
+        "order placed",
+        extra={"fields": {"request_id": "r-7f3a", "order_id": 42, "items": 3}},
+    )
     log.debug("cart contents: ...")  # below INFO: filtered out
-    log.warning("slow payment provider", extra={"fields": {
-        "request_id": "r-7f3a", "duration_ms": 2875}})
+    log.warning(
+        "slow payment provider",
+        extra={"fields": {"request_id": "r-7f3a", "duration_ms": 2875}},
+    )
     try:
         raise TimeoutError("payment provider did not answer\nin 3 s")
     except TimeoutError:
-        log.exception("payment failed", extra={"fields": {
-            "request_id": "r-7f3a", "order_id": 42}})
+        log.exception(
+            "payment failed",
+            extra={"fields": {"request_id": "r-7f3a", "order_id": 42}},
+        )
 
 
 if __name__ == "__main__":

@@ -30,8 +30,10 @@ def main() -> None:
         print(f"product {product_id}: {price} cents ({how})")
     info = price_in_cents.cache_info()
     print(info)
-    print(f"hit rate {info.hits / (info.hits + info.misses):.0%}, "
-          f"real lookups {lookups}")
+    print(
+        f"hit rate {info.hits / (info.hits + info.misses):.0%}, "
+        f"real lookups {lookups}"
+    )
     # The cache cannot know when a price changes in the database. Its only
     # invalidation is to throw everything away.
     price_in_cents.cache_clear()

@@ -12,19 +12,21 @@ import os
 import platform
 import statistics
 import timeit
-from typing import Callable
+from collections.abc import Callable
 
 ITEMS = 10_000
 REPEATS = 7
 
 
-def per_call_samples(func: Callable[[], object], number: int,
-                     repeats: int = REPEATS) -> list[float]:
+def per_call_samples(
+    func: Callable[[], object], number: int, repeats: int = REPEATS
+) -> list[float]:
     """Seconds per call, one value per sample of `number` calls."""
     func()  # warm-up: not timed
     timer = timeit.Timer(func)  # uses time.perf_counter
-    return [total / number
-            for total in timer.repeat(repeat=repeats, number=number)]
+    return [
+        total / number for total in timer.repeat(repeat=repeats, number=number)
+    ]
 
 
 def summary(samples: list[float]) -> tuple[float, float, float]:
@@ -54,15 +56,18 @@ def main() -> None:
         "set": (lambda: missing in as_set, 50_000),
     }
     medians = {}
-    print(f"'missing in' a {ITEMS:,}-item container, "
-          f"{REPEATS} samples each:")
+    print(f"'missing in' a {ITEMS:,}-item container, {REPEATS} samples each:")
     for name, (func, number) in cases.items():
         fastest, median, slowest = summary(per_call_samples(func, number))
         medians[name] = median
-        print(f"  {name:<4} median {human(median)} per call "
-              f"(fastest {human(fastest)}, slowest {human(slowest)})")
-    print(f"the set is {medians['list'] / medians['set']:.0f}x faster "
-          f"(ratio of medians)")
+        print(
+            f"  {name:<4} median {human(median)} per call "
+            f"(fastest {human(fastest)}, slowest {human(slowest)})"
+        )
+    print(
+        f"the set is {medians['list'] / medians['set']:.0f}x faster "
+        f"(ratio of medians)"
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ randomness keeps many clients from retrying at the same instants.
 # output: exact
 
 import random
-from typing import Callable
+from collections.abc import Callable
 
 BASE = 0.1  # seconds: ceiling of the first wait
 CAP = 2.0  # seconds: no wait is ever longer than this
@@ -16,17 +16,22 @@ CAP = 2.0  # seconds: no wait is ever longer than this
 
 def ceiling(attempt: int, base: float = BASE, cap: float = CAP) -> float:
     """Largest wait allowed after failed attempt number `attempt` (0-based)."""
-    return min(cap, base * 2**attempt)
+    return min(cap, base * 2.0**attempt)
 
 
-def full_jitter(attempt: int, rng: random.Random,
-                base: float = BASE, cap: float = CAP) -> float:
+def full_jitter(
+    attempt: int, rng: random.Random, base: float = BASE, cap: float = CAP
+) -> float:
     # Anywhere in [0, ceiling]: spreads clients out across the whole window.
     return rng.uniform(0, ceiling(attempt, base, cap))
 
 
-def retry(operation: Callable[[], str], attempts: int,
-          sleep: Callable[[float], None], rng: random.Random) -> str:
+def retry(
+    operation: Callable[[], str],
+    attempts: int,
+    sleep: Callable[[float], None],
+    rng: random.Random,
+) -> str:
     """Call `operation` up to `attempts` times, backing off between tries.
 
     `sleep` and `rng` are passed in so that a test (or this demo) can run
@@ -39,8 +44,9 @@ def retry(operation: Callable[[], str], attempts: int,
             if attempt == attempts - 1:
                 raise  # out of attempts: let the caller decide
             delay = full_jitter(attempt, rng)
-            print(f"  try {attempt + 1} failed ({error}); "
-                  f"waiting {delay:.3f} s")
+            print(
+                f"  try {attempt + 1} failed ({error}); waiting {delay:.3f} s"
+            )
             sleep(delay)
     raise ValueError("attempts must be at least 1")
 
@@ -63,8 +69,10 @@ def main() -> None:
     rng = random.Random(42)  # seeded: the same "random" delays every run
     print("attempt  ceiling  full-jitter wait")
     for attempt in range(7):
-        print(f"{attempt:>7}  {ceiling(attempt):5.2f} s  "
-              f"{full_jitter(attempt, rng):5.3f} s")
+        print(
+            f"{attempt:>7}  {ceiling(attempt):5.2f} s  "
+            f"{full_jitter(attempt, rng):5.3f} s"
+        )
 
     # Three clients that failed together. Without jitter they come back
     # together, every time; with it they spread out.
@@ -73,8 +81,11 @@ def main() -> None:
         for client in range(3):
             t, times = 0.0, []
             for attempt in range(3):
-                t += (ceiling(attempt) if label == "no jitter"
-                      else full_jitter(attempt, rng))
+                t += (
+                    ceiling(attempt)
+                    if label == "no jitter"
+                    else full_jitter(attempt, rng)
+                )
                 times.append(f"{t:.2f}")
             print(f"  {label:<11} client {client}: {', '.join(times)}")
 
@@ -82,8 +93,10 @@ def main() -> None:
     flaky = Flaky(failures=3)
     print("a call that fails 3 times, with 5 attempts allowed:")
     result = retry(flaky, attempts=5, sleep=slept.append, rng=rng)
-    print(f"  result {result!r} after {flaky.calls} calls, "
-          f"{sum(slept):.3f} s of waiting in total")
+    print(
+        f"  result {result!r} after {flaky.calls} calls, "
+        f"{sum(slept):.3f} s of waiting in total"
+    )
 
 
 if __name__ == "__main__":

@@ -28,9 +28,15 @@ def memory_needed(n: int, r: int, p: int) -> int:
 def derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     # OpenSSL refuses more than 32 MiB unless maxmem says otherwise;
     # n = 2**17 with r = 8 needs 128 MiB, so always pass maxmem.
-    return hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p,
-                          maxmem=memory_needed(n, r, p) + 2**20,
-                          dklen=KEY_BYTES)
+    return hashlib.scrypt(
+        password.encode(),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        maxmem=memory_needed(n, r, p) + 2**20,
+        dklen=KEY_BYTES,
+    )
 
 
 def hash_password(password: str, n: int = DEMO_N) -> str:
@@ -50,21 +56,31 @@ def verify_password(password: str, record: str) -> bool:
 
 
 def main() -> None:
-    print(f"demo parameters: n=2**14, r={R}, p={P}, "
-          f"{memory_needed(DEMO_N, R, P) // 2**20} MiB")
-    print(f"OWASP minimum:   n=2**17, r={R}, p={P}, "
-          f"{memory_needed(OWASP_N, R, P) // 2**20} MiB (raise maxmem)")
+    print(
+        f"demo parameters: n=2**14, r={R}, p={P}, "
+        f"{memory_needed(DEMO_N, R, P) // 2**20} MiB"
+    )
+    print(
+        f"OWASP minimum:   n=2**17, r={R}, p={P}, "
+        f"{memory_needed(OWASP_N, R, P) // 2**20} MiB (raise maxmem)"
+    )
     record = hash_password("correct horse battery staple")
     fields = record.split("$")
-    print(f"stored record: {'$'.join(fields[:4])}$<salt: "
-          f"{len(fields[4])} hex digits>$<hash: {len(fields[5])} hex digits>")
+    print(
+        f"stored record: {'$'.join(fields[:4])}$<salt: "
+        f"{len(fields[4])} hex digits>$<hash: {len(fields[5])} hex digits>"
+    )
     for attempt in ("correct horse battery staple", "correct horse"):
         print(f"verify {attempt!r}: {verify_password(attempt, record)}")
     again = hash_password("correct horse battery staple")
-    print(f"same password hashed again, same record? {again == record} "
-          f"(another salt)")
-    print(f"and it still verifies? "
-          f"{verify_password('correct horse battery staple', again)}")
+    print(
+        f"same password hashed again, same record? {again == record} "
+        f"(another salt)"
+    )
+    print(
+        f"and it still verifies? "
+        f"{verify_password('correct horse battery staple', again)}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,12 +8,13 @@ fast as tokens drip back in.
 """
 # output: exact
 
-from typing import Callable
+from collections.abc import Callable
 
 
 class TokenBucket:
-    def __init__(self, capacity: float, rate: float,
-                 clock: Callable[[], float]) -> None:
+    def __init__(
+        self, capacity: float, rate: float, clock: Callable[[], float]
+    ) -> None:
         self.capacity = capacity
         self.rate = rate  # tokens added per second
         self.clock = clock  # injected: a fake clock here, time.monotonic live
@@ -45,11 +46,9 @@ def main() -> None:
     bucket = TokenBucket(capacity=5, rate=2.0, clock=clock)
     print("capacity 5 tokens, refill 2 tokens per second")
     # (time, how many requests arrive at once)
-    for now, requests in [(0.0, 8), (0.5, 2), (1.0, 1), (1.25, 1),
-                          (10.0, 7)]:
+    for now, requests in [(0.0, 8), (0.5, 2), (1.0, 1), (1.25, 1), (10.0, 7)]:
         clock.now = now
-        answers = ["ok" if bucket.allow() else "429"
-                   for _ in range(requests)]
+        answers = ["ok" if bucket.allow() else "429" for _ in range(requests)]
         print(f"t={now:5.2f} s, {requests} at once: {' '.join(answers)}")
 
 

@@ -6,12 +6,16 @@ unless whoever writes also invalidates the cache.
 """
 # output: exact
 
-from typing import Callable
+from collections.abc import Callable
 
 
 class TTLCache:
-    def __init__(self, load: Callable[[str], str], ttl: float,
-                 clock: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        load: Callable[[str], str],
+        ttl: float,
+        clock: Callable[[], float],
+    ) -> None:
         self.load = load  # fetches from the source on a miss
         self.ttl = ttl
         self.clock = clock  # injected: a fake clock here, time.monotonic live

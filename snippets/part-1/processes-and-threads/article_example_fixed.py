@@ -26,10 +26,10 @@ def io_task(seconds: float) -> str:
 
 def main() -> None:
     sizes = [100_000, 200_000, 300_000, 400_000]
-    # Processes for CPU-bound work: each worker has its own interpreter and GIL.
+    # Processes for CPU-bound work: each has its own interpreter and GIL.
     with multiprocessing.Pool(processes=2) as pool:
         totals = pool.map_async(cpu_task, sizes).get(timeout=30)
-    for n, total in zip(sizes, totals):
+    for n, total in zip(sizes, totals, strict=True):
         print(f"cpu_task({n:,}) = {total:,}")
 
     # Threads for I/O-bound work: they wait side by side.

@@ -9,8 +9,11 @@ interpreter and GIL, and with two free cores they really run at once.
 import os
 import platform
 import time
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import (
+    Executor,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+)
 
 WORK = 3_000_000  # iterations per task: roughly 0.2 s of arithmetic
 TASKS = 2
@@ -57,11 +60,15 @@ def main() -> None:
     )
     one_by_one = sequential()
     print(f"{TASKS} tasks, one after another: {one_by_one:.2f} s")
-    for label, seconds in (("threads", with_threads()),
-                           ("processes", with_processes())):
+    for label, seconds in (
+        ("threads", with_threads()),
+        ("processes", with_processes()),
+    ):
         speedup = one_by_one / seconds
-        print(f"{TASKS} tasks on {TASKS} {label + ':':<11}"
-              f"{seconds:.2f} s, speedup {speedup:.1f}x")
+        print(
+            f"{TASKS} tasks on {TASKS} {label + ':':<11}"
+            f"{seconds:.2f} s, speedup {speedup:.1f}x"
+        )
 
 
 if __name__ == "__main__":

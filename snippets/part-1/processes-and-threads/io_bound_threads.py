@@ -43,8 +43,10 @@ def main() -> None:
     one_by_one = sequential()
     threads = with_threads()
     print(f"{WAITS} waits, one after another: {one_by_one:.2f} s")
-    print(f"{WAITS} waits on {WAITS} threads:     {threads:.2f} s,"
-          f" speedup {one_by_one / threads:.1f}x")
+    print(
+        f"{WAITS} waits on {WAITS} threads:     {threads:.2f} s,"
+        f" speedup {one_by_one / threads:.1f}x"
+    )
 
 
 if __name__ == "__main__":

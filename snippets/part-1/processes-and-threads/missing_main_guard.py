@@ -14,27 +14,33 @@ import sys
 import tempfile
 from pathlib import Path
 
-WORKER = '''
+WORKER = """
 import multiprocessing
 
 def work():
     print("child: hello")
-'''
+"""
 
-UNGUARDED = WORKER + '''
+UNGUARDED = (
+    WORKER
+    + """
 child = multiprocessing.get_context("spawn").Process(target=work)
 child.start()
 child.join(timeout=10)
 print("parent: child exit code", child.exitcode)
-'''
+"""
+)
 
-GUARDED = WORKER + '''
+GUARDED = (
+    WORKER
+    + """
 if __name__ == "__main__":
     child = multiprocessing.get_context("spawn").Process(target=work)
     child.start()
     child.join(timeout=10)
     print("parent: child exit code", child.exitcode)
-'''
+"""
+)
 
 
 def run_script(source: str) -> subprocess.CompletedProcess[str]:
@@ -44,7 +50,9 @@ def run_script(source: str) -> subprocess.CompletedProcess[str]:
         script.write_text(source)
         return subprocess.run(
             [sys.executable, str(script)],
-            capture_output=True, text=True, timeout=30,
+            capture_output=True,
+            text=True,
+            timeout=30,
         )
 
 

@@ -70,9 +70,19 @@ def measure(method: str | None = None) -> Result:
     from_child, child_out = ctx.Pipe(duplex=False)
     there_in, there = ctx.Pipe(duplex=False)  # for the baseline
     back_in, back = ctx.Pipe(duplex=False)
-    pipes = (child_in, to_child, from_child, child_out,
-             there_in, there, back_in, back)
-    child = ctx.Process(target=echo, args=(child_in, child_out, cpu))
+    pipes = (
+        child_in,
+        to_child,
+        from_child,
+        child_out,
+        there_in,
+        there,
+        back_in,
+        back,
+    )
+    child = ctx.Process(  # type: ignore[attr-defined]
+        target=echo, args=(child_in, child_out, cpu)
+    )
 
     def ping_pong() -> None:
         to_child.send_bytes(b"x")
@@ -126,10 +136,14 @@ def main() -> None:
     )
     result = measure()
     us = 1e6
-    print(f"one hop in one process, no switch:  "
-          f"{result.same_process * us:.1f} us")
-    print(f"one hop between two processes:      "
-          f"{result.two_processes * us:.1f} us")
+    print(
+        f"one hop in one process, no switch:  "
+        f"{result.same_process * us:.1f} us"
+    )
+    print(
+        f"one hop between two processes:      "
+        f"{result.two_processes * us:.1f} us"
+    )
     ratio = result.two_processes / result.same_process
     print(f"a hop with a switch costs {ratio:.1f}x a hop without")
 

@@ -37,7 +37,8 @@ def greedy(yield_every: int | None = None) -> Iterator[str]:
 
 
 def run(
-    tasks: dict[str, Iterator[str]], quantum: int | None,
+    tasks: dict[str, Iterator[str]],
+    quantum: int | None,
     budget: int = BUDGET,
 ) -> str:
     """Round robin over `tasks` for `budget` ticks; who ran at each tick.
@@ -71,8 +72,9 @@ def report(timeline: str, units: dict[str, int]) -> list[str]:
             last = [i for i, who in enumerate(timeline) if who == name]
             lines.append(f"{name} finished at tick {last[needed - 1] + 1}")
         else:
-            lines.append(f"{name} did {timeline.count(name)} of {needed}"
-                         f" units: starved")
+            lines.append(
+                f"{name} did {timeline.count(name)} of {needed} units: starved"
+            )
     return lines
 
 
@@ -89,8 +91,7 @@ def scenario(title: str, hog: Iterator[str], quantum: int | None) -> None:
 def main() -> None:
     print(f"tasks a and b need 4 units each; H never stops; {BUDGET} ticks")
     scenario("cooperative, H never yields:", greedy(), None)
-    scenario("preemptive, 2-tick time slice, H never yields:",
-             greedy(), 2)
+    scenario("preemptive, 2-tick time slice, H never yields:", greedy(), 2)
     scenario("cooperative, H yields every 2 ticks:", greedy(2), None)
 
 

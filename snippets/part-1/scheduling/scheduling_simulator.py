@@ -235,8 +235,11 @@ def gantt(schedule: Schedule, scale: int | None = None) -> str:
         scale = max(1, 60 // segments[-1].end)
     bars, times = "|", "0"
     for s in segments:
-        width = max((s.end - s.start) * scale - 1,
-                    len(s.name) + 2, len(str(s.start)) + 1)
+        width = max(
+            (s.end - s.start) * scale - 1,
+            len(s.name) + 2,
+            len(str(s.start)) + 1,
+        )
         bars += s.name.center(width) + "|"
         # Each time sits under the bar that ends at it.
         times = times.ljust(len(bars) - 1) + str(s.end)
@@ -252,26 +255,52 @@ def ms(value: Fraction) -> str:
 
 # Silberschatz et al., Operating System Concepts, section 5.3.
 BOOK = [Process("P1", 24), Process("P2", 3), Process("P3", 3)]
-BOOK_SJF = [Process("P1", 6), Process("P2", 8), Process("P3", 7),
-            Process("P4", 3)]
-BOOK_SRTF = [Process("P1", 8, 0), Process("P2", 4, 1), Process("P3", 9, 2),
-             Process("P4", 5, 3)]
-BOOK_PRIORITY = [Process("P1", 10, priority=3), Process("P2", 1, priority=1),
-                 Process("P3", 2, priority=4), Process("P4", 1, priority=5),
-                 Process("P5", 5, priority=2)]
+BOOK_SJF = [
+    Process("P1", 6),
+    Process("P2", 8),
+    Process("P3", 7),
+    Process("P4", 3),
+]
+BOOK_SRTF = [
+    Process("P1", 8, 0),
+    Process("P2", 4, 1),
+    Process("P3", 9, 2),
+    Process("P4", 5, 3),
+]
+BOOK_PRIORITY = [
+    Process("P1", 10, priority=3),
+    Process("P2", 1, priority=1),
+    Process("P3", 2, priority=4),
+    Process("P4", 1, priority=5),
+    Process("P5", 5, priority=2),
+]
 CASES = [
-    ("FCFS, bursts 24, 3, 3, arriving in the order P1, P2, P3",
-     "fcfs", BOOK, None),
-    ("FCFS, the same bursts arriving in the order P2, P3, P1",
-     "fcfs", [BOOK[1], BOOK[2], BOOK[0]], None),
-    ("SJF, bursts 6, 8, 7, 3, all arriving at 0",
-     "sjf", BOOK_SJF, None),
-    ("SRTF, bursts 8, 4, 9, 5 arriving at 0, 1, 2, 3",
-     "srtf", BOOK_SRTF, None),
-    ("Round robin, quantum 4, bursts 24, 3, 3",
-     "rr", BOOK, 4),
-    ("Priority, bursts 10, 1, 2, 1, 5, priorities 3, 1, 4, 5, 2",
-     "priority", BOOK_PRIORITY, None),
+    (
+        "FCFS, bursts 24, 3, 3, arriving in the order P1, P2, P3",
+        "fcfs",
+        BOOK,
+        None,
+    ),
+    (
+        "FCFS, the same bursts arriving in the order P2, P3, P1",
+        "fcfs",
+        [BOOK[1], BOOK[2], BOOK[0]],
+        None,
+    ),
+    ("SJF, bursts 6, 8, 7, 3, all arriving at 0", "sjf", BOOK_SJF, None),
+    (
+        "SRTF, bursts 8, 4, 9, 5 arriving at 0, 1, 2, 3",
+        "srtf",
+        BOOK_SRTF,
+        None,
+    ),
+    ("Round robin, quantum 4, bursts 24, 3, 3", "rr", BOOK, 4),
+    (
+        "Priority, bursts 10, 1, 2, 1, 5, priorities 3, 1, 4, 5, 2",
+        "priority",
+        BOOK_PRIORITY,
+        None,
+    ),
 ]
 
 
@@ -280,20 +309,28 @@ def main() -> None:
         schedule = simulate(algorithm, processes, quantum)
         print(title)
         print(gantt(schedule))
-        waits = ", ".join(f"{s.name} {s.waiting}"
-                          for s in schedule.stats.values())
+        waits = ", ".join(
+            f"{s.name} {s.waiting}" for s in schedule.stats.values()
+        )
         print(f"waiting: {waits}")
         print(f"average waiting: {ms(schedule.average_waiting)}\n")
 
     print("Every algorithm on the SRTF workload (arrivals 0, 1, 2, 3):")
     print("algorithm  avg waiting  avg turnaround  avg response  switches")
-    for algorithm, quantum in (("fcfs", None), ("sjf", None),
-                               ("srtf", None), ("rr", 4), ("rr", 1)):
+    for algorithm, quantum in (
+        ("fcfs", None),
+        ("sjf", None),
+        ("srtf", None),
+        ("rr", 4),
+        ("rr", 1),
+    ):
         s = simulate(algorithm, BOOK_SRTF, quantum)
         label = f"rr q={quantum}" if quantum else algorithm
-        print(f"{label:<10} {ms(s.average_waiting):>11}"
-              f" {ms(s.average_turnaround):>15}"
-              f" {ms(s.average('response')):>13} {s.context_switches:>9}")
+        print(
+            f"{label:<10} {ms(s.average_waiting):>11}"
+            f" {ms(s.average_turnaround):>15}"
+            f" {ms(s.average('response')):>13} {s.context_switches:>9}"
+        )
 
 
 if __name__ == "__main__":

@@ -35,8 +35,9 @@ def cpu_time(usage: resource.struct_rusage) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def spin(name: str, cpu: int, start: Barrier, results: Queue[Share],
-         window: float) -> None:
+def spin(
+    name: str, cpu: int, start: Barrier, results: Queue[Share], window: float
+) -> None:
     """Burn CPU for `window` seconds, then report what the kernel saw."""
     os.sched_setaffinity(0, {cpu})
     start.wait(timeout=30)  # both pinned before either starts the clock
@@ -45,24 +46,30 @@ def spin(name: str, cpu: int, start: Barrier, results: Queue[Share],
     while time.monotonic() < end:
         pass  # no system call, no sleep: nothing here gives up the CPU
     after = resource.getrusage(resource.RUSAGE_SELF)
-    results.put(Share(
-        name,
-        cpu_time(after) - cpu_time(before),
-        after.ru_nivcsw - before.ru_nivcsw,
-        after.ru_nvcsw - before.ru_nvcsw,
-    ))
+    results.put(
+        Share(
+            name,
+            cpu_time(after) - cpu_time(before),
+            after.ru_nivcsw - before.ru_nivcsw,
+            after.ru_nvcsw - before.ru_nvcsw,
+        )
+    )
 
 
-def share_one_cpu(window: float = WINDOW,
-                  method: str | None = None) -> tuple[int, list[Share]]:
+def share_one_cpu(
+    window: float = WINDOW, method: str | None = None
+) -> tuple[int, list[Share]]:
     """Run two spinners pinned to one CPU; return the CPU and shares."""
     cpu = min(os.sched_getaffinity(0))
     ctx = multiprocessing.get_context(method)
     start = ctx.Barrier(2)
     results: Queue[Share] = ctx.Queue()
-    spinners = [ctx.Process(target=spin,
-                            args=(name, cpu, start, results, window))
-                for name in ("A", "B")]
+    spinners = [
+        ctx.Process(  # type: ignore[attr-defined]
+            target=spin, args=(name, cpu, start, results, window)
+        )
+        for name in ("A", "B")
+    ]
     for p in spinners:
         p.start()
     try:
@@ -85,8 +92,10 @@ def main() -> None:
     cpu, shares = share_one_cpu()
     print(f"two busy processes pinned to CPU {cpu}, {WINDOW} s each:")
     for s in shares:
-        print(f"  {s.name}: {s.cpu_seconds:.2f} s of CPU, preempted"
-              f" {s.involuntary} times, blocked {s.voluntary} times")
+        print(
+            f"  {s.name}: {s.cpu_seconds:.2f} s of CPU, preempted"
+            f" {s.involuntary} times, blocked {s.voluntary} times"
+        )
     total = sum(s.cpu_seconds for s in shares)
     print(f"together: {total:.2f} s of CPU in {WINDOW} s of time")
 

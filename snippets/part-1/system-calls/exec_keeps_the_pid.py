@@ -83,10 +83,15 @@ def fork_and_exec(argv: list[str]) -> Execed:
 def main() -> None:
     run = fork_and_exec(PRINT_MY_PID)
     print("the child exec'd a new Python, which printed its PID")
-    print("same PID as the child fork() created:",
-          run.output == str(run.pid_from_fork))
-    print("exit code:", run.exit_code,
-          "(the child's own code after execv never ran)")
+    print(
+        "same PID as the child fork() created:",
+        run.output == str(run.pid_from_fork),
+    )
+    print(
+        "exit code:",
+        run.exit_code,
+        "(the child's own code after execv never ran)",
+    )
 
     missing = fork_and_exec(["/no/such/program"])
     print("exec of a missing program returned, raising", missing.output)

@@ -95,14 +95,18 @@ def main() -> None:
     # Any code from 0 to 255 travels back to the parent; 7 is easy to spot.
     forked = fork_once(exit_code=7)
     print("child:  fork() returned", forked.returned_in_child)
-    print("parent: fork() returned the child's PID:",
-          forked.returned_in_parent == forked.child_pid)
-    print("child:  my parent is the process that called fork():",
-          forked.child_parent_pid == forked.parent_pid)
-    print("two different processes:",
-          forked.child_pid != forked.parent_pid)
-    print("parent: waitpid() reaped the child; its exit code:",
-          forked.exit_code)
+    print(
+        "parent: fork() returned the child's PID:",
+        forked.returned_in_parent == forked.child_pid,
+    )
+    print(
+        "child:  my parent is the process that called fork():",
+        forked.child_parent_pid == forked.parent_pid,
+    )
+    print("two different processes:", forked.child_pid != forked.parent_pid)
+    print(
+        "parent: waitpid() reaped the child; its exit code:", forked.exit_code
+    )
 
 
 if __name__ == "__main__":

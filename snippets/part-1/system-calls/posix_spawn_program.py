@@ -19,8 +19,11 @@ from dataclasses import dataclass
 
 TIMEOUT = 10.0  # seconds to wait for the child before giving up
 # The new program prints its own PID and its parent's PID.
-PRINT_PIDS = [sys.executable, "-c",
-              "import os; print(os.getpid(), os.getppid())"]
+PRINT_PIDS = [
+    sys.executable,
+    "-c",
+    "import os; print(os.getpid(), os.getppid())",
+]
 
 
 @dataclass
@@ -63,7 +66,9 @@ def spawn(argv: list[str]) -> Spawned:
     try:
         # One call: a new process running argv[0], its fd 1 our pipe.
         pid = os.posix_spawn(
-            argv[0], argv, os.environ,
+            argv[0],
+            argv,
+            os.environ,
             file_actions=[(os.POSIX_SPAWN_DUP2, write_end, 1)],
         )
     except OSError:
@@ -82,16 +87,16 @@ def spawn(argv: list[str]) -> Spawned:
 def main() -> None:
     run = spawn(PRINT_PIDS)
     child_pid, child_parent = (int(n) for n in run.output.split())
-    print("posix_spawn() returned the new program's PID:",
-          run.pid == child_pid)
+    print(
+        "posix_spawn() returned the new program's PID:", run.pid == child_pid
+    )
     print("its parent is this process:", child_parent == os.getpid())
     print("exit code:", run.exit_code)
     try:
         spawn(["/no/such/program"])
     except FileNotFoundError as error:
         # No child to inspect: the error reaches the caller directly.
-        print("a missing program fails in the caller:",
-              type(error).__name__)
+        print("a missing program fails in the caller:", type(error).__name__)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ import sys
 TIMEOUT = 10.0  # seconds; every wait for another program needs one
 # The new program prints its PID and its parent's, then exits with 3.
 REPORT_AND_EXIT = [
-    sys.executable, "-c",
+    sys.executable,
+    "-c",
     "import os, sys; print(os.getpid(), os.getppid()); sys.exit(3)",
 ]
 HANG = [sys.executable, "-c", "import time; time.sleep(60)"]
@@ -25,7 +26,10 @@ HANG = [sys.executable, "-c", "import time; time.sleep(60)"]
 def run(argv: list[str], timeout: float = TIMEOUT) -> tuple[int, str]:
     """Run a program to completion: its exit code and its stdout."""
     result = subprocess.run(
-        argv, capture_output=True, text=True, timeout=timeout,
+        argv,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     return result.returncode, result.stdout
 
@@ -40,8 +44,7 @@ def main() -> None:
         run(HANG, timeout=0.2)
     except subprocess.TimeoutExpired as error:
         # run() has already killed the child and waited for it.
-        print(f"no answer in {error.timeout} s: TimeoutExpired,"
-              " child killed")
+        print(f"no answer in {error.timeout} s: TimeoutExpired, child killed")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ switch: the process keeps its CPU, so it makes no voluntary switches.
 import os
 import platform
 import resource
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 READS = 100_000  # read() system calls
 CHUNK = 64 * 1024  # bytes the kernel writes into our buffer per call
@@ -65,10 +65,14 @@ def arithmetic(n: int) -> int:
 
 def report(label: str, cpu: CpuTime) -> None:
     print(label)
-    print(f"    user {cpu.user:.2f} s, system {cpu.system:.2f} s:"
-          f" {cpu.system_share:.0%} of the CPU time in kernel mode")
-    print(f"    context switches: {cpu.voluntary} voluntary,"
-          f" {cpu.involuntary} involuntary")
+    print(
+        f"    user {cpu.user:.2f} s, system {cpu.system:.2f} s:"
+        f" {cpu.system_share:.0%} of the CPU time in kernel mode"
+    )
+    print(
+        f"    context switches: {cpu.voluntary} voluntary,"
+        f" {cpu.involuntary} involuntary"
+    )
 
 
 def main() -> None:
@@ -77,10 +81,14 @@ def main() -> None:
         f" {platform.python_version()}, {platform.system()}"
         f" {platform.machine()}"
     )
-    report(f"{READS} reads of {CHUNK // 1024} KiB from /dev/zero:",
-           measure(read_zeros, READS))
-    report(f"{ROUNDS} rounds of arithmetic in Python:",
-           measure(arithmetic, ROUNDS))
+    report(
+        f"{READS} reads of {CHUNK // 1024} KiB from /dev/zero:",
+        measure(read_zeros, READS),
+    )
+    report(
+        f"{ROUNDS} rounds of arithmetic in Python:",
+        measure(arithmetic, ROUNDS),
+    )
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ def cgroup2_folder() -> Path | None:
             continue
         root, mount_point = fields.split(" ")[3:5]
         if path == root or path.startswith(root.rstrip("/") + "/"):
-            relative = path[len(root):].lstrip("/")
+            relative = path[len(root) :].lstrip("/")
             return Path(mount_point) / relative
     return None
 

@@ -47,7 +47,9 @@ def run_child() -> dict[str, object]:
     # A fresh interpreter: unshare(CLONE_NEWUSER) refuses threaded callers.
     result = subprocess.run(
         [sys.executable, __file__, "child"],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     if result.returncode != 0:
         return {"error": result.stderr.strip().splitlines()[-1]}
@@ -56,8 +58,10 @@ def run_child() -> dict[str, object]:
 
 
 def show(who: str, seen: dict[str, object]) -> None:
-    print(f"{who:<7} hostname {seen['hostname']!r:<10} uid {seen['uid']:<6}"
-          f" {seen['uts']}  {seen['user']}")
+    print(
+        f"{who:<7} hostname {seen['hostname']!r:<10} uid {seen['uid']:<6}"
+        f" {seen['uts']}  {seen['user']}"
+    )
 
 
 def main() -> None:

@@ -71,12 +71,15 @@ def run_limited(task: str, path: str = "") -> Outcome:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run(
         [sys.executable, __file__, task, path],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     # RUSAGE_CHILDREN grows by each child we have waited for: this one.
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     used = (after.ru_utime + after.ru_stime) - (
-        before.ru_utime + before.ru_stime)
+        before.ru_utime + before.ru_stime
+    )
     lines = result.stderr.strip().splitlines()
     return Outcome(result.returncode, lines[-1] if lines else "", used)
 

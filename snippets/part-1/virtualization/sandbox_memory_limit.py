@@ -47,24 +47,33 @@ class Outcome:
 def run_limited() -> Outcome:
     result = subprocess.run(
         [sys.executable, __file__, "child"],
-        capture_output=True, text=True, timeout=30,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     errors = result.stderr.strip().splitlines()
-    return Outcome(result.returncode, result.stdout.splitlines(),
-                   errors[-1] if errors else "")
+    return Outcome(
+        result.returncode,
+        result.stdout.splitlines(),
+        errors[-1] if errors else "",
+    )
 
 
 def main() -> None:
     if sys.argv[1:] == ["child"]:  # this same file, run as the child
         child()
         return
-    print(f"RLIMIT_AS {ADDRESS_SPACE // MiB} MiB; the child allocates "
-          f"{SMALL // MiB} MiB, then {LARGE // MiB} MiB")
+    print(
+        f"RLIMIT_AS {ADDRESS_SPACE // MiB} MiB; the child allocates "
+        f"{SMALL // MiB} MiB, then {LARGE // MiB} MiB"
+    )
     outcome = run_limited()
     for line in outcome.printed:
         print(f"  child: {line}")
-    print(f"  child exited with status {outcome.returncode}: "
-          f"{outcome.last_error}")
+    print(
+        f"  child exited with status {outcome.returncode}: "
+        f"{outcome.last_error}"
+    )
 
 
 if __name__ == "__main__":

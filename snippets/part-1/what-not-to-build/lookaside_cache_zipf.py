@@ -65,20 +65,25 @@ class LookAsideCache:
         return self.hits / total if total else 0.0
 
 
-def skewed_workload(requests: int = REQUESTS, keys: int = KEYS,
-                    seed: int = 42, exponent: float = 1.0) -> list[int]:
+def skewed_workload(
+    requests: int = REQUESTS,
+    keys: int = KEYS,
+    seed: int = 42,
+    exponent: float = 1.0,
+) -> list[int]:
     """Zipf-like: the key of rank r is requested in proportion to 1/r**s.
 
     Real traces fit exponents s that differ from site to site; a smaller
     s means less skew, and a cache of the same size hits less often.
     """
     rng = random.Random(seed)  # seeded: the same "traffic" every run
-    weights = [1 / rank ** exponent for rank in range(1, keys + 1)]
+    weights = [1 / rank**exponent for rank in range(1, keys + 1)]
     return rng.choices(range(keys), weights=weights, k=requests)
 
 
-def uniform_workload(requests: int = REQUESTS, keys: int = KEYS,
-                     seed: int = 42) -> list[int]:
+def uniform_workload(
+    requests: int = REQUESTS, keys: int = KEYS, seed: int = 42
+) -> list[int]:
     """Every key equally likely: the worst case for any cache."""
     rng = random.Random(seed)
     return [rng.randrange(keys) for _ in range(requests)]
@@ -93,17 +98,25 @@ def replay(workload: list[int], capacity: int) -> LookAsideCache:
 
 
 def main() -> None:
-    print(f"{REQUESTS:,} requests for {KEYS:,} keys; "
-          f"one database read costs {DB_READ_MS:g} ms")
-    print(f"{'traffic':<8}{'cache size':>11}{'hit ratio':>11}"
-          f"{'db reads':>10}{'time in db':>12}")
-    for name, workload in (("skewed", skewed_workload()),
-                           ("uniform", uniform_workload())):
+    print(
+        f"{REQUESTS:,} requests for {KEYS:,} keys; "
+        f"one database read costs {DB_READ_MS:g} ms"
+    )
+    print(
+        f"{'traffic':<8}{'cache size':>11}{'hit ratio':>11}"
+        f"{'db reads':>10}{'time in db':>12}"
+    )
+    for name, workload in (
+        ("skewed", skewed_workload()),
+        ("uniform", uniform_workload()),
+    ):
         for capacity in CACHE_SIZES:
             cache = replay(workload, capacity)
-            print(f"{name:<8}{capacity:>11,}{cache.hit_ratio():>11.1%}"
-                  f"{cache.db.reads:>10,}"
-                  f"{cache.db.busy_ms / 1000:>10.1f} s")
+            print(
+                f"{name:<8}{capacity:>11,}{cache.hit_ratio():>11.1%}"
+                f"{cache.db.reads:>10,}"
+                f"{cache.db.busy_ms / 1000:>10.1f} s"
+            )
 
 
 if __name__ == "__main__":

@@ -22,23 +22,28 @@ DAILY_TRAFFIC = (10_000, 1_000_000, 100_000_000)
 def make_database(users: int = USERS) -> sqlite3.Connection:
     # ":memory:" keeps the whole database in this process: no file.
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE users"
-               " (id INTEGER PRIMARY KEY, name TEXT, plan TEXT)")
-    db.executemany("INSERT INTO users VALUES (?, ?, ?)",
-                   ((i, f"user{i}", "free") for i in range(users)))
+    db.execute(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, plan TEXT)"
+    )
+    db.executemany(
+        "INSERT INTO users VALUES (?, ?, ?)",
+        ((i, f"user{i}", "free") for i in range(users)),
+    )
     return db
 
 
 def handle(db: sqlite3.Connection, user_id: int) -> bytes:
     """One request: look a user up by primary key, answer with JSON."""
-    row = db.execute("SELECT id, name, plan FROM users WHERE id = ?",
-                     (user_id,)).fetchone()
+    row = db.execute(
+        "SELECT id, name, plan FROM users WHERE id = ?", (user_id,)
+    ).fetchone()
     body = {"id": row[0], "name": row[1], "plan": row[2]}
     return json.dumps(body).encode()
 
 
-def seconds_per_request(db: sqlite3.Connection, requests: int = 20_000,
-                        rounds: int = 3) -> float:
+def seconds_per_request(
+    db: sqlite3.Connection, requests: int = 20_000, rounds: int = 3
+) -> float:
     """Best of a few rounds: the least disturbed by other programs."""
     best = float("inf")
     for _ in range(rounds):
@@ -49,8 +54,9 @@ def seconds_per_request(db: sqlite3.Connection, requests: int = 20_000,
     return best
 
 
-def peak_per_second(requests_per_day: int,
-                    peak_factor: float = PEAK_FACTOR) -> float:
+def peak_per_second(
+    requests_per_day: int, peak_factor: float = PEAK_FACTOR
+) -> float:
     """Requests in the busiest second, from a daily total."""
     return requests_per_day / SECONDS_PER_DAY * peak_factor
 
@@ -73,14 +79,18 @@ def main() -> None:
     finally:
         db.close()
     print(f"one request (SQLite read + JSON): {cost * 1e6:.1f} us")
-    print(f"{'requests a day':>15}{'average/s':>11}{'peak/s':>10}"
-          "   headroom: one core / peak")
+    print(
+        f"{'requests a day':>15}{'average/s':>11}{'peak/s':>10}"
+        "   headroom: one core / peak"
+    )
     for per_day in DAILY_TRAFFIC:
         average = per_day / SECONDS_PER_DAY
-        print(f"{per_day:>15,}{average:>11,.1f}"
-              f"{peak_per_second(per_day):>10,.1f}"
-              # No padding: the ratio varies by machine, the layout must not.
-              f"   {headroom(cost, per_day):.0f}x")
+        print(
+            f"{per_day:>15,}{average:>11,.1f}"
+            f"{peak_per_second(per_day):>10,.1f}"
+            # No padding: the ratio varies by machine, the layout must not.
+            f"   {headroom(cost, per_day):.0f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ def test_wrapper_counts_each_item_once() -> None:
 @pytest.fixture
 def add_all_without_add(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The parent's author 'optimises' add_all; its public behaviour is unchanged."""
+
     def add_all(self: object, items: list[str]) -> None:
         self.items.extend(items)  # type: ignore[attr-defined]
 

@@ -52,4 +52,3 @@ def test_http_call_costs_far_more_than_a_function_call() -> None:
     # that even a loaded machine clears (load slows the HTTP path most).
     best = max(ratio() for _ in range(3))
     assert best > 10, f"HTTP on loopback was only {best:.1f}x an in-process call"
-

@@ -16,8 +16,7 @@ def opnames() -> list[str]:
 
 def test_read_add_and_write_are_separate_instructions() -> None:
     names = opnames()
-    read, add, write = (names.index(n) for n in
-                        ("LOAD_GLOBAL", "BINARY_OP", "STORE_GLOBAL"))
+    read, add, write = (names.index(n) for n in ("LOAD_GLOBAL", "BINARY_OP", "STORE_GLOBAL"))
     assert read < add < write
 
 
@@ -27,11 +26,12 @@ def test_the_switch_point_comes_after_the_write() -> None:
     assert names.index("STORE_GLOBAL") < len(names) - 1
 
 
-@pytest.mark.skipif(not (3, 11) <= sys.version_info[:2] <= (3, 13),
-                    reason="the captured output is for CPython 3.11-3.13")
+@pytest.mark.skipif(
+    not (3, 11) <= sys.version_info[:2] <= (3, 13),
+    reason="the captured output is for CPython 3.11-3.13",
+)
 def test_the_listing_is_the_one_on_the_page() -> None:
-    assert opnames() == ["LOAD_GLOBAL", "LOAD_CONST", "BINARY_OP",
-                         "STORE_GLOBAL", "JUMP_BACKWARD"]
+    assert opnames() == ["LOAD_GLOBAL", "LOAD_CONST", "BINARY_OP", "STORE_GLOBAL", "JUMP_BACKWARD"]
     assert all(name in snippet.MEANING for name in opnames())
 
 

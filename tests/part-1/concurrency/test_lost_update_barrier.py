@@ -14,8 +14,7 @@ def test_four_threads_by_1000_rounds_end_at_exactly_1000() -> None:
 
 
 @pytest.mark.parametrize("threads", [2, 3, 5])
-def test_one_update_survives_per_round_whatever_the_thread_count(
-        threads: int) -> None:
+def test_one_update_survives_per_round_whatever_the_thread_count(threads: int) -> None:
     assert snippet.without_lock(threads, 50) == 50
 
 

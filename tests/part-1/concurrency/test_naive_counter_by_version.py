@@ -20,11 +20,9 @@ GIL = not sysconfig.get_config_var("Py_GIL_DISABLED")
 PYENV = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
 INSTALLED = {
     os.path.basename(os.path.dirname(os.path.dirname(path))): path
-    for path in sorted(glob.glob(os.path.join(PYENV, "versions", "3.*",
-                                              "bin", "python3")))
+    for path in sorted(glob.glob(os.path.join(PYENV, "versions", "3.*", "bin", "python3")))
 }
-WANTED = [v for v in INSTALLED
-          if v.split(".")[1].isdigit() and 9 <= int(v.split(".")[1]) <= 13]
+WANTED = [v for v in INSTALLED if v.split(".")[1].isdigit() and 9 <= int(v.split(".")[1]) <= 13]
 
 
 @pytest.mark.skipif(not GIL, reason="free-threaded build: threads run at once")
@@ -54,8 +52,10 @@ def test_it_runs_itself_under_the_current_interpreter() -> None:
 
 
 def test_the_table_has_one_row_per_interpreter() -> None:
-    rows = [{"python": "3.9.18", "build": "GIL", "cells": [[1, 6], [3, 3], [3, 3]]},
-            {"python": "3.13.0", "build": "GIL", "cells": [[0, 6], [0, 3], [3, 3]]}]
+    rows = [
+        {"python": "3.9.18", "build": "GIL", "cells": [[1, 6], [3, 3], [3, 3]]},
+        {"python": "3.13.0", "build": "GIL", "cells": [[0, 6], [0, 3], [3, 3]]},
+    ]
     lines = snippet.table(rows)
     assert len(lines) == 4
     assert lines[2].split()[:4] == ["3.9.18", "GIL", "1", "of"]
@@ -66,9 +66,8 @@ def test_the_table_has_one_row_per_interpreter() -> None:
 def test_across_installed_interpreters() -> None:
     """The table on the page, asserted: 3.9 loses plain updates, 3.10+ never."""
     with ThreadPoolExecutor(max_workers=2) as pool:
-        rows = dict(zip(WANTED, pool.map(snippet.measure_under,
-                                         [INSTALLED[v] for v in WANTED],
-                                         timeout=120)))
+        measured = pool.map(snippet.measure_under, [INSTALLED[v] for v in WANTED], timeout=120)
+        rows = dict(zip(WANTED, measured, strict=True))
     for version, row in rows.items():
         assert row is not None, f"{version} could not run the snippet"
         plain_default, plain_fast, with_call = (lost for lost, _ in row["cells"])

@@ -2,6 +2,8 @@
 offset survives translation, the MMU faults on unmapped pages, the kernel maps
 valid ones on demand (and only then), and the TLB serves repeated pages."""
 
+from typing import Any
+
 import pytest
 
 from conftest import load_snippet
@@ -9,7 +11,7 @@ from conftest import load_snippet
 snippet = load_snippet("part-1/memory/page_table_simulator.py")
 
 
-def fresh_kernel() -> "snippet.Kernel":
+def fresh_kernel() -> Any:
     return snippet.Kernel(free_frames=[7, 3, 9, 4], valid_pages=range(0, 4))
 
 

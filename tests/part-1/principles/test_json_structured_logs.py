@@ -19,9 +19,13 @@ def test_every_line_is_a_json_event_with_its_fields() -> None:
     log = snippet.make_logger(stream, clock=lambda: 0.0)
     log.info("order placed", extra={"fields": {"order_id": 7}})
     [event] = events(stream)
-    assert event == {"ts": "1970-01-01T00:00:00.000Z", "level": "INFO",
-                     "logger": "checkout", "msg": "order placed",
-                     "order_id": 7}
+    assert event == {
+        "ts": "1970-01-01T00:00:00.000Z",
+        "level": "INFO",
+        "logger": "checkout",
+        "msg": "order placed",
+        "order_id": 7,
+    }
 
 
 def test_a_multi_line_message_stays_on_one_line() -> None:
@@ -60,6 +64,7 @@ def test_without_a_clock_the_record_time_is_used() -> None:
     log.info("now")
     ts = events(stream)[0]["ts"]
     from datetime import datetime
+
     stamp = datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp()
     assert before - 1 <= stamp <= time.time() + 1
 

@@ -30,10 +30,15 @@ def test_samples_warm_up_once_then_time_repeats_times_number() -> None:
     assert all(s > 0 for s in samples)
 
 
-@pytest.mark.parametrize(("seconds", "text"), [
-    (2.5, "2.5 s"), (0.0491, "49.1 ms"), (4.91e-5, "49.1 us"),
-    (2.73e-8, "27.3 ns"),
-])
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (2.5, "2.5 s"),
+        (0.0491, "49.1 ms"),
+        (4.91e-5, "49.1 us"),
+        (2.73e-8, "27.3 ns"),
+    ],
+)
 def test_human_units(seconds: float, text: str) -> None:
     assert snippet.human(seconds) == text
 
@@ -44,10 +49,8 @@ def test_set_membership_beats_list_membership() -> None:
     as_set = set(items)
     ratios = []
     for _ in range(3):  # best of three: load elsewhere cannot decide it
-        slow = snippet.summary(
-            snippet.per_call_samples(lambda: -1 in items, 20, 5))[1]
-        fast = snippet.summary(
-            snippet.per_call_samples(lambda: -1 in as_set, 20_000, 5))[1]
+        slow = snippet.summary(snippet.per_call_samples(lambda: -1 in items, 20, 5))[1]
+        fast = snippet.summary(snippet.per_call_samples(lambda: -1 in as_set, 20_000, 5))[1]
         ratios.append(slow / fast)
     # Typically ~1000x (O(n) against O(1)); 20x leaves a huge margin.
     assert max(ratios) > 20, f"set only {max(ratios):.0f}x faster"

@@ -42,8 +42,7 @@ def test_same_seed_same_delays() -> None:
 def test_retry_succeeds_after_the_failures_with_bounded_waits() -> None:
     slept: list[float] = []
     flaky = snippet.Flaky(failures=3)
-    result = snippet.retry(flaky, attempts=5, sleep=slept.append,
-                           rng=random.Random(7))
+    result = snippet.retry(flaky, attempts=5, sleep=slept.append, rng=random.Random(7))
     assert result == "200 OK"
     assert flaky.calls == 4
     assert len(slept) == 3  # one wait between each pair of calls
@@ -55,8 +54,7 @@ def test_retry_gives_up_after_the_last_attempt() -> None:
     slept: list[float] = []
     flaky = snippet.Flaky(failures=100)
     with pytest.raises(ConnectionError):
-        snippet.retry(flaky, attempts=4, sleep=slept.append,
-                      rng=random.Random(7))
+        snippet.retry(flaky, attempts=4, sleep=slept.append, rng=random.Random(7))
     assert flaky.calls == 4
     assert len(slept) == 3  # no pointless wait after the final failure
 
@@ -65,7 +63,6 @@ def test_clients_without_jitter_retry_in_lockstep(capsys) -> None:
     snippet.main()
     lines = capsys.readouterr().out.splitlines()
     plain = [line.split(":", 1)[1] for line in lines if "no jitter " in line]
-    jittered = [line.split(":", 1)[1] for line in lines
-                if "full jitter client" in line]
+    jittered = [line.split(":", 1)[1] for line in lines if "full jitter client" in line]
     assert len(plain) == 3 and len(set(plain)) == 1
     assert len(jittered) == 3 and len(set(jittered)) == 3

@@ -23,8 +23,7 @@ def test_the_right_password_verifies(record: str) -> None:
     assert snippet.verify_password(PASSWORD, record)
 
 
-@pytest.mark.parametrize("wrong", ["", "correct horse", PASSWORD + " ",
-                                   PASSWORD.upper()])
+@pytest.mark.parametrize("wrong", ["", "correct horse", PASSWORD + " ", PASSWORD.upper()])
 def test_a_wrong_password_does_not(record: str, wrong: str) -> None:
     assert not snippet.verify_password(wrong, record)
 
@@ -49,8 +48,7 @@ def test_a_tampered_hash_is_rejected(record: str) -> None:
     assert not snippet.verify_password(PASSWORD, f"{head}${flipped}")
 
 
-def test_comparison_goes_through_compare_digest(record: str,
-                                                monkeypatch) -> None:
+def test_comparison_goes_through_compare_digest(record: str, monkeypatch) -> None:
     seen = []
     real = hmac.compare_digest
 

@@ -21,7 +21,9 @@ def test_cooperative_greedy_task_starves_the_others() -> None:
     # a and b each ran once, before H got the CPU; H then kept it for good.
     assert timeline == "ab" + "H" * 998
     assert coop.report(timeline, {"a": 4, "b": 4}) == [
-        "a did 1 of 4 units: starved", "b did 1 of 4 units: starved"]
+        "a did 1 of 4 units: starved",
+        "b did 1 of 4 units: starved",
+    ]
 
 
 @pytest.mark.parametrize("quantum", [1, 2, 3, 5])
@@ -30,7 +32,7 @@ def test_preemption_bounds_the_wait(quantum: int) -> None:
     for name in "ab":
         assert timeline.count(name) == 4  # finished all its work
         first, last = timeline.index(name), timeline.rindex(name)
-        gaps = [len(g) for g in re.findall(f"[^{name}]+", timeline[first:last + 1])]
+        gaps = [len(g) for g in re.findall(f"[^{name}]+", timeline[first : last + 1])]
         # A ready task waits a few slices at most, whatever H does. (2q + 1: when the
         # timer fires just before a task would yield, its next turn is empty.)
         assert max(gaps) <= 2 * quantum + 1

@@ -26,11 +26,25 @@ def timeline(schedule) -> list[tuple[str, int, int]]:
         ("fcfs", [P("P1", 24), P("P2", 3), P("P3", 3)], None, Fraction(17)),
         ("fcfs", [P("P2", 3), P("P3", 3), P("P1", 24)], None, Fraction(3)),
         ("sjf", [P("P1", 6), P("P2", 8), P("P3", 7), P("P4", 3)], None, Fraction(7)),
-        ("srtf", [P("P1", 8, 0), P("P2", 4, 1), P("P3", 9, 2), P("P4", 5, 3)], None,
-         Fraction(13, 2)),
+        (
+            "srtf",
+            [P("P1", 8, 0), P("P2", 4, 1), P("P3", 9, 2), P("P4", 5, 3)],
+            None,
+            Fraction(13, 2),
+        ),
         ("rr", [P("P1", 24), P("P2", 3), P("P3", 3)], 4, Fraction(17, 3)),
-        ("priority", [P("P1", 10, priority=3), P("P2", 1, priority=1), P("P3", 2, priority=4),
-                      P("P4", 1, priority=5), P("P5", 5, priority=2)], None, Fraction(41, 5)),
+        (
+            "priority",
+            [
+                P("P1", 10, priority=3),
+                P("P2", 1, priority=1),
+                P("P3", 2, priority=4),
+                P("P4", 1, priority=5),
+                P("P5", 5, priority=2),
+            ],
+            None,
+            Fraction(41, 5),
+        ),
     ],
     ids=["fcfs-17", "fcfs-3", "sjf-7", "srtf-6.5", "rr-17/3", "priority-8.2"],
 )
@@ -48,7 +62,12 @@ def test_the_snippet_cases_are_the_book_cases() -> None:
 def test_srtf_timeline_matches_the_book_gantt_chart() -> None:
     schedule = sim.simulate("srtf", sim.BOOK_SRTF)
     assert timeline(schedule) == [
-        ("P1", 0, 1), ("P2", 1, 5), ("P4", 5, 10), ("P1", 10, 17), ("P3", 17, 26)]
+        ("P1", 0, 1),
+        ("P2", 1, 5),
+        ("P4", 5, 10),
+        ("P1", 10, 17),
+        ("P3", 17, 26),
+    ]
     # Preemption: P1 is taken off the CPU at 1 when the shorter P2 arrives.
     assert schedule.stats["P1"].first_run == 0 and schedule.stats["P1"].completion == 17
 
@@ -132,16 +151,25 @@ def test_bad_input_is_refused(args, message) -> None:
 
 # Properties, checked on many seeded random workloads.
 
+
 def workloads(count: int = 300, seed: int = 42):
     rng = random.Random(seed)
     for _ in range(count):
         n = rng.randint(1, 7)
-        yield [P(f"T{i}", rng.randint(1, 12), rng.randint(0, 20), rng.randint(0, 4))
-               for i in range(n)]
+        yield [
+            P(f"T{i}", rng.randint(1, 12), rng.randint(0, 20), rng.randint(0, 4)) for i in range(n)
+        ]
 
 
-ALL = [("fcfs", None), ("sjf", None), ("srtf", None), ("priority", None), ("rr", 1),
-       ("rr", 3), ("rr", 100)]
+ALL = [
+    ("fcfs", None),
+    ("sjf", None),
+    ("srtf", None),
+    ("priority", None),
+    ("rr", 1),
+    ("rr", 3),
+    ("rr", 100),
+]
 
 
 @pytest.mark.parametrize(("algorithm", "quantum"), ALL)
@@ -151,7 +179,7 @@ def test_every_schedule_is_a_valid_single_cpu_timeline(algorithm, quantum) -> No
         segments = schedule.segments
         # One CPU: segments are back to back from 0, never overlapping, never empty.
         assert segments[0].start == 0
-        assert all(a.end == b.start for a, b in zip(segments, segments[1:]))
+        assert all(a.end == b.start for a, b in itertools.pairwise(segments))
         assert all(s.end > s.start for s in segments)
         by_name = {p.name: p for p in procs}
         for p in procs:
@@ -164,8 +192,10 @@ def test_every_schedule_is_a_valid_single_cpu_timeline(algorithm, quantum) -> No
         # Work-conserving: the CPU idles only while nothing has arrived and is unfinished.
         for s in segments:
             if s.name == sim.IDLE:
-                assert all(by_name[n].arrival >= s.end or schedule.stats[n].completion <= s.start
-                           for n in by_name)
+                assert all(
+                    by_name[n].arrival >= s.end or schedule.stats[n].completion <= s.start
+                    for n in by_name
+                )
         if algorithm in ("fcfs", "sjf", "priority"):
             # Non-preemptive: every process runs in one piece.
             assert len([s for s in segments if s.name != sim.IDLE]) == len(procs)
@@ -183,8 +213,10 @@ def test_sjf_is_optimal_when_everyone_arrives_together() -> None:
     rng = random.Random(42)
     for _ in range(100):
         procs = [P(f"T{i}", rng.randint(1, 12)) for i in range(rng.randint(1, 5))]
-        best = min(sim.simulate("fcfs", list(order)).average_waiting
-                   for order in itertools.permutations(procs))
+        best = min(
+            sim.simulate("fcfs", list(order)).average_waiting
+            for order in itertools.permutations(procs)
+        )
         assert sim.simulate("sjf", procs).average_waiting == best
 
 
@@ -208,7 +240,12 @@ def test_smaller_quantum_better_response_more_switches_on_the_book_set() -> None
 def test_main_prints_every_reference_average(capsys) -> None:
     sim.main()
     out = capsys.readouterr().out
-    for text in ("average waiting: 17 ms", "average waiting: 3 ms", "average waiting: 7 ms",
-                 "average waiting: 6.5 ms", "average waiting: 17/3 ms (about 5.67)",
-                 "average waiting: 8.2 ms"):
+    for text in (
+        "average waiting: 17 ms",
+        "average waiting: 3 ms",
+        "average waiting: 7 ms",
+        "average waiting: 6.5 ms",
+        "average waiting: 17/3 ms (about 5.67)",
+        "average waiting: 8.2 ms",
+    ):
         assert text in out

@@ -26,8 +26,7 @@ def test_the_exit_code_is_the_new_programs_not_the_childs_fallback() -> None:
 
 
 def test_the_new_program_inherits_the_open_pipe_on_stdout() -> None:
-    run = snippet.fork_and_exec(
-        [sys.executable, "-c", "import sys; sys.stdout.write('via fd 1')"])
+    run = snippet.fork_and_exec([sys.executable, "-c", "import sys; sys.stdout.write('via fd 1')"])
     assert run.output == "via fd 1"
 
 

@@ -31,8 +31,10 @@ def test_the_child_is_reaped() -> None:
         os.waitpid(run.pid, os.WNOHANG)
 
 
-@pytest.mark.skipif(sys.platform not in ("linux", "darwin"),
-                    reason="POSIX lets other systems report it as exit code 127")
+@pytest.mark.skipif(
+    sys.platform not in ("linux", "darwin"),
+    reason="POSIX lets other systems report it as exit code 127",
+)
 def test_a_missing_program_fails_in_the_caller() -> None:
     with pytest.raises(FileNotFoundError):
         snippet.spawn(["/no/such/program"])

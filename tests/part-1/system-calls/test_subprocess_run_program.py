@@ -27,6 +27,9 @@ def test_a_timeout_kills_the_child_and_leaves_nothing_running() -> None:
     with pytest.raises(subprocess.TimeoutExpired):
         snippet.run(snippet.HANG, timeout=0.2)
     assert time.monotonic() - started < 10  # HANG alone would take 60 s
-    hanging = [p for p in psutil.Process().children(recursive=True)
-               if "time.sleep(60)" in " ".join(p.cmdline())]
+    hanging = [
+        p
+        for p in psutil.Process().children(recursive=True)
+        if "time.sleep(60)" in " ".join(p.cmdline())
+    ]
     assert not hanging

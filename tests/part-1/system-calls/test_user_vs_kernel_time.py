@@ -26,8 +26,7 @@ def test_system_calls_run_mostly_in_kernel_mode() -> None:
     # Best of three: CPU time is sampled, so one run can be off.
     shares = []
     for _ in range(3):
-        shares.append(
-            snippet.measure(snippet.read_zeros, snippet.READS).system_share)
+        shares.append(snippet.measure(snippet.read_zeros, snippet.READS).system_share)
         if shares[-1] > 0.5:
             break
     # Typically 70-90%; more than half is the claim.
@@ -38,8 +37,7 @@ def test_system_calls_run_mostly_in_kernel_mode() -> None:
 def test_arithmetic_runs_in_user_mode() -> None:
     shares = []
     for _ in range(3):
-        shares.append(
-            snippet.measure(snippet.arithmetic, snippet.ROUNDS).system_share)
+        shares.append(snippet.measure(snippet.arithmetic, snippet.ROUNDS).system_share)
         if shares[-1] < 0.2:
             break
     # Typically 0-2%.

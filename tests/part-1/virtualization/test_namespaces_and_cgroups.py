@@ -13,10 +13,6 @@ from conftest import load_snippet
 
 pytestmark = pytest.mark.linux
 
-if not sys.platform.startswith("linux"):
-    # Checked before the import below: markers alone do not stop collection.
-    pytest.skip("needs Linux (/proc, namespaces, cgroups)", allow_module_level=True)
-
 snippet = load_snippet("part-1/virtualization/namespaces_and_cgroups.py")
 
 
@@ -81,8 +77,7 @@ def test_limits_present_here_have_the_documented_shape() -> None:
     folder = snippet.cgroup2_folder()
     if folder is None:
         pytest.skip("no cgroup v2 hierarchy mounted here")
-    shapes = {"memory.max": r"max|\d+", "cpu.max": r"(max|\d+) \d+",
-              "pids.max": r"max|\d+"}
+    shapes = {"memory.max": r"max|\d+", "cpu.max": r"(max|\d+) \d+", "pids.max": r"max|\d+"}
     for name, value in snippet.cgroup2_limits(folder).items():
         if value is not None:
             assert re.fullmatch(shapes[name], value), f"{name}: {value!r}"
@@ -94,7 +89,8 @@ def test_limits_are_read_from_the_files_and_missing_ones_are_none(
     (tmp_path / "memory.max").write_text("536870912\n")
     (tmp_path / "cpu.max").write_text("50000 100000\n")
     assert snippet.cgroup2_limits(tmp_path) == {
-        "memory.max": "536870912", "cpu.max": "50000 100000",
+        "memory.max": "536870912",
+        "cpu.max": "50000 100000",
         "pids.max": None,
     }
 
@@ -105,7 +101,6 @@ def test_main_lists_every_namespace_and_cgroup(
     snippet.main()
     out = capsys.readouterr().out
     for kind, ident in snippet.namespace_ids().items():
-        assert re.search(rf"^  {kind}\s+{re.escape(ident or '?')}\s", out,
-                         re.MULTILINE), kind
+        assert re.search(rf"^  {kind}\s+{re.escape(ident or '?')}\s", out, re.MULTILINE), kind
     for _, _, path in snippet.cgroup_memberships():
         assert path in out

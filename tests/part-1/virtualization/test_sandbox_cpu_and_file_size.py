@@ -16,14 +16,11 @@ from conftest import load_snippet
 
 pytestmark = pytest.mark.posix
 
-if os.name != "posix":
-    # Checked before the imports below: Windows has no resource module.
-    pytest.skip("needs a POSIX system: Windows has no resource module",
-                allow_module_level=True)
+# Where the snippet cannot run (it declares `# requires: posix`), this skips the
+# module before the import below: Windows has no resource module.
+snippet = load_snippet("part-1/virtualization/sandbox_cpu_and_file_size.py")
 
 import resource  # noqa: E402
-
-snippet = load_snippet("part-1/virtualization/sandbox_cpu_and_file_size.py")
 
 
 def test_a_cpu_hog_is_killed_by_sigxcpu_at_the_soft_limit() -> None:
@@ -81,8 +78,9 @@ def test_a_lowered_hard_limit_cannot_be_raised_without_privilege() -> None:
         else:
             print("raised")
     """)
-    result = subprocess.run([sys.executable, "-c", code],
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=30
+    )
     # Only a privileged process may raise it: sandboxes drop privilege first.
     expected = "raised" if may_raise_hard_limits() else "refused"
     assert result.stdout.strip() == expected, result.stderr

@@ -2,7 +2,7 @@
 into hits, and how many depends on the skew of the traffic, not on the cache."""
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

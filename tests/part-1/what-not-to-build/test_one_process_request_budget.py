@@ -24,7 +24,7 @@ def test_a_request_returns_the_user_as_json(db: sqlite3.Connection) -> None:
 
 
 def test_a_million_requests_a_day_is_about_twelve_a_second_on_average() -> None:
-    assert 1_000_000 / snippet.SECONDS_PER_DAY == pytest.approx(11.574, abs=0.001)
+    assert pytest.approx(11.574, abs=0.001) == 1_000_000 / snippet.SECONDS_PER_DAY
     assert snippet.peak_per_second(1_000_000) == pytest.approx(115.74, abs=0.01)
     assert snippet.peak_per_second(1_000_000, peak_factor=1) == pytest.approx(11.574, abs=0.001)
 
