@@ -6,8 +6,9 @@ thread may run between them (on a free-threaded build, at the very same
 moment). That gap is where updates are lost. CPython 3.10 and later only
 switch threads at a few places, such as the loop's jump back, so this
 loop never switches inside the gap; the gap is still there.
+Instruction names change between CPython versions; the three steps don't.
 """
-# output: exact
+# output: property
 
 import dis
 
@@ -24,6 +25,7 @@ def add_many(n: int) -> None:
 MEANING = {
     "LOAD_GLOBAL": "read the shared value onto this thread's stack",
     "LOAD_CONST": "push the constant 1",
+    "LOAD_SMALL_INT": "push the constant 1",
     "BINARY_OP": "add them on the stack; the shared value is unchanged",
     "STORE_GLOBAL": "write the sum back, over whatever is there now",
     "JUMP_BACKWARD": "to the loop's top: 3.10+ may switch threads here",
