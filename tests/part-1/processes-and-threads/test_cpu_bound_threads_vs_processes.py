@@ -1,10 +1,12 @@
 """What cpu_bound_threads_vs_processes.py teaches: the GIL serialises CPU-bound threads,
 processes run in parallel on separate cores."""
 
+import hashlib
 import os
 import sys
+import threading
+import time
 
-import psutil
 import pytest
 
 from conftest import load_snippet
@@ -37,21 +39,44 @@ def test_threads_do_not_speed_up_cpu_bound_work() -> None:
     assert speedup < 1.4, f"two threads ran CPU-bound Python {speedup:.2f}x faster than one"
 
 
-def idle_cpus(seconds: float = 0.3) -> float:
-    """How many CPUs sat idle over a short sample: parallel speedup needs free cores."""
-    return usable_cpus() * (1 - psutil.cpu_percent(interval=seconds) / 100)
+def parallel_capacity(size: int = 16 * 2**20) -> float:
+    """How many CPUs this machine can give us right now, measured independently of the
+    snippet: hashlib releases the GIL on large buffers, so two hashing threads run in
+    parallel exactly when two cores are really free (a busy or oversold VM gives ~1)."""
+    data = bytes(size)
+
+    def work() -> None:
+        hashlib.sha256(data).digest()
+
+    start = time.perf_counter()
+    work()
+    one = time.perf_counter() - start
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    two = time.perf_counter() - start
+    return 2 * one / two
 
 
 @pytest.mark.timing
 @pytest.mark.skipif(usable_cpus() < 2, reason="needs at least 2 usable CPUs to run in parallel")
 def test_processes_beat_threads_on_cpu_bound_work() -> None:
-    if (idle := idle_cpus()) < 1.5:
-        pytest.skip(
-            f"only {idle:.1f} CPUs are idle: other work leaves no core for a second process"
-        )
     work = 2_000_000
-    threads = min(snippet.with_threads(2, work) for _ in range(3))
-    processes = min(snippet.with_processes(2, work) for _ in range(3))
-    ratio = threads / processes
-    # Ideal is 2x on two idle cores; 1.25x leaves room for a busy machine.
-    assert ratio > 1.25, f"two processes were only {ratio:.2f}x faster than two threads"
+    capacities, ratios = [], []
+    for _ in range(3):
+        # Only a measurement taken while two cores are free can show the claim.
+        if (capacity := parallel_capacity()) < 1.6:
+            capacities.append(round(capacity, 2))
+            continue
+        threads = min(snippet.with_threads(2, work) for _ in range(2))
+        processes = min(snippet.with_processes(2, work) for _ in range(2))
+        # Ideal is 2x on two idle cores; 1.25x leaves room for a busy machine.
+        if (ratio := threads / processes) > 1.25:
+            return
+        ratios.append(round(ratio, 2))
+    if not ratios:
+        pytest.skip(f"the machine never had two free cores (parallel capacity {capacities})")
+    pytest.fail(f"with two free cores, two processes were only {ratios}x faster than threads")
