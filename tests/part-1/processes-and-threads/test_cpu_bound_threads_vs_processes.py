@@ -30,13 +30,15 @@ def test_burn_is_a_sum_of_squares(n: int) -> None:
 @pytest.mark.timing
 @pytest.mark.skipif(not gil_enabled(), reason="free-threaded build: threads run in parallel too")
 def test_threads_do_not_speed_up_cpu_bound_work() -> None:
+    """Under the GIL the process never computes on two cores at once: the CPU time all
+    its threads use is at most the wall time that passes. (Comparing wall times with a
+    sequential run instead depends on what else the machine is doing.)"""
     work = 1_000_000
-    # Fastest of three runs each: a burst of load elsewhere only ever slows a run down,
-    # so the fastest runs are the fairest comparison.
-    one_by_one = min(snippet.sequential(2, work) for _ in range(3))
-    threads = min(snippet.with_threads(2, work) for _ in range(3))
-    speedup = one_by_one / threads
-    assert speedup < 1.4, f"two threads ran CPU-bound Python {speedup:.2f}x faster than one"
+    cpu_start, wall_start = time.process_time(), time.perf_counter()
+    snippet.with_threads(2, work)
+    cpu, wall = time.process_time() - cpu_start, time.perf_counter() - wall_start
+    cores_used = cpu / wall
+    assert cores_used < 1.3, f"two threads kept {cores_used:.2f} cores busy"
 
 
 def parallel_capacity(size: int = 16 * 2**20) -> float:
@@ -67,13 +69,17 @@ def test_processes_beat_threads_on_cpu_bound_work() -> None:
     work = 2_000_000
     capacities, ratios = [], []
     for _ in range(3):
-        # Only a measurement taken while two cores are free can show the claim.
+        # Only a measurement taken while two cores are free, before and after, can
+        # show the claim; load that comes and goes voids the attempt instead.
         if (capacity := parallel_capacity()) < 1.6:
             capacities.append(round(capacity, 2))
             continue
         threads = min(snippet.with_threads(2, work) for _ in range(2))
         processes = min(snippet.with_processes(2, work) for _ in range(2))
-        # Ideal is 2x on two idle cores; 1.25x leaves room for a busy machine.
+        if (capacity := parallel_capacity()) < 1.6:
+            capacities.append(round(capacity, 2))
+            continue
+        # Ideal is 2x on two idle cores; 1.25x leaves room for noise.
         if (ratio := threads / processes) > 1.25:
             return
         ratios.append(round(ratio, 2))
