@@ -42,7 +42,7 @@ def snippet(rel: str) -> ModuleType:
         sys.path.insert(0, folder)
     module = importlib.import_module(path.stem)
     if Path(module.__file__ or "").resolve() != path.resolve():
-        raise ImportError(f"{path.stem} resolves to {module.__file__}, not {path}")
+        raise ImportError(f"{path.stem} resolves to {module.__file__}, not {path}: rename one")
     return module
 
 

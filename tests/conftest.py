@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from typing import Any
 import pytest
 
 import snippet_harness
+from bench import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,8 @@ def built_site(
 
 
 def load_snippet(rel: str) -> Any:
-    """Import snippets/<rel> as a module named after its file.
+    """Import snippets/<rel> as a module named after its file (bench.measure.snippet,
+    which the labs and `make bench` use too).
 
     The folder goes on sys.path and the module is imported by its plain name, so that
     multiprocessing can pickle its functions by reference under spawn and forkserver,
@@ -82,10 +83,4 @@ def load_snippet(rel: str) -> Any:
         unsupported = None  # tests/test_snippets.py reports the broken header
     if unsupported:
         pytest.skip(unsupported, allow_module_level=True)
-    folder = str(path.parent)
-    if folder not in sys.path:
-        sys.path.insert(0, folder)
-    module = importlib.import_module(path.stem)
-    if Path(module.__file__ or "").resolve() != path.resolve():
-        raise ImportError(f"{path.stem} resolves to {module.__file__}, not {path}: rename one")
-    return module
+    return measure.snippet(rel)

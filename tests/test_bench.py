@@ -12,16 +12,14 @@ from __future__ import annotations
 import json
 import multiprocessing
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bench import measure, tables
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a package at the repository root
-from bench import measure, tables  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results.json"
 TABLES = ROOT / "bench" / "results"

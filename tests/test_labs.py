@@ -28,12 +28,10 @@ import nbformat
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from bench import labkit
 from browser_kit import lab_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))  # bench/ is a package at the repository root
-from bench import labkit  # noqa: E402
 
 LABS = lab_notebooks()
 IDS = [lab.stem for lab in LABS]

@@ -25,7 +25,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The parts of the repository the scaffold and the checks read."""
     copy = tmp_path_factory.mktemp("repo")
     skip = shutil.ignore_patterns("__pycache__", ".mypy_cache", ".ruff_cache", "browser")
-    for folder in ("snippets", "tools", "tests"):
+    for folder in ("snippets", "tools", "tests", "bench"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=skip)
     # The pages (the fence guard reads them), not the site's assets or notebooks.
     shutil.copytree(
