@@ -49,6 +49,7 @@ EXPECTED = re.compile(
     r"<!--[-\s]*pytest-codeblocks:expected-output(?:-ignore-whitespace)?[-\s]*-->"
 )
 COMMAND = re.compile(r"^\$ (?P<cmd>.*)$")
+SECTION_NAME = re.compile(r"[a-z][-_0-9a-z]*")
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Fence:
     attrs: str
     body: list[str]
     expected_output: bool  # the block after a pytest-codeblocks expected-output marker
+    indent: int = 0
 
     @property
     def where(self) -> str:
@@ -67,6 +69,11 @@ class Fence:
     @property
     def includes(self) -> list[str]:
         return [m["target"] for line in self.body if (m := INCLUDE.match(line))]
+
+    @property
+    def indented(self) -> bool:
+        """Inside an admonition, a tab or a collapsed block: not open on the page."""
+        return self.indent > 0
 
 
 @dataclass
@@ -77,7 +84,29 @@ class Page:
 
     @property
     def included(self) -> list[str]:
-        return [t for f in self.fences for t in f.includes]
+        """Files included whole or in part (a named section `file.py:name` counts as
+        `file.py`)."""
+        return [split_target(t)[0] for f in self.fences for t in f.includes]
+
+    @property
+    def included_whole(self) -> set[str]:
+        return {t for f in self.fences for t in f.includes if not split_target(t)[1]}
+
+
+def split_target(target: str) -> tuple[str, str]:
+    """`snippets/a/b.py:idea` -> (`snippets/a/b.py`, `idea`); a plain path -> (path, "")."""
+    path, sep, section = target.rpartition(":")
+    if sep and SECTION_NAME.fullmatch(section) and "." in Path(path).name:
+        return path, section
+    return target, ""
+
+
+def section_markers(path: Path, name: str) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return bool(
+        re.search(rf"--8<--\s*\[\s*start\s*:\s*{re.escape(name)}\s*\]", text)
+        and re.search(rf"--8<--\s*\[\s*end\s*:\s*{re.escape(name)}\s*\]", text)
+    )
 
 
 def pages() -> list[Path]:
@@ -110,7 +139,15 @@ def parse(path: Path) -> Page:
             page.problems.append(f"{rel}:{i + 1}: this fence is never closed")
             break
         page.fences.append(
-            Fence(path, i + 1, lang, attrs.strip(), lines[i + 1 : end], pending_expected)
+            Fence(
+                path,
+                i + 1,
+                lang,
+                attrs.strip(),
+                lines[i + 1 : end],
+                pending_expected,
+                len(match["indent"].expandtabs(4)),
+            )
         )
         pending_expected = False
         i = end + 1
@@ -121,6 +158,7 @@ def check(page: Page) -> list[str]:
     """Problems on one page, each as `file:line: what is wrong and what to do`."""
     problems = list(page.problems)
     commands_allowed = {Path(t).name for t in page.included if t.endswith(".py")}
+    problems += _check_sections_have_whole_file(page)
     for fence in page.fences:
         problems += _check_fence(fence, commands_allowed)
     problems += _check_run_it(page)
@@ -173,7 +211,8 @@ def _check_include(fence: Fence, code: list[str]) -> list[str]:
             f"{where}: an include block must hold only `--8<--` lines; "
             f"put code in a snippet file instead"
         )
-    for target in fence.includes:
+    for include in fence.includes:
+        target, section = split_target(include)
         path = ROOT / target
         if not path.is_file():
             problems.append(f'{where}: include target "{target}" does not exist')
@@ -181,6 +220,11 @@ def _check_include(fence: Fence, code: list[str]) -> list[str]:
         if not target.startswith("snippets/"):
             problems.append(
                 f'{where}: code blocks may only include files under snippets/, not "{target}"'
+            )
+        if section and not section_markers(path, section):
+            problems.append(
+                f'{where}: {target} has no section "{section}": mark it in the file with '
+                f"`# --8<-- [start:{section}]` and `# --8<-- [end:{section}]`"
             )
         if target.endswith(".py"):
             want = f'title="{target}"'
@@ -215,6 +259,23 @@ def _check_console(fence: Fence, snippet_names: set[str]) -> list[str]:
     return problems
 
 
+def _check_sections_have_whole_file(page: Page) -> list[str]:
+    """A page that shows a named section of a snippet also offers the whole file (in a
+    collapsed block), so the copy button still gives a copier something that runs."""
+    problems = []
+    whole = page.included_whole
+    for fence in page.fences:
+        for include in fence.includes:
+            target, section = split_target(include)
+            if section and target not in whole:
+                problems.append(
+                    f"{fence.where}: this shows only the section `{section}` of {target}; "
+                    f"also include the whole file, collapsed below it: "
+                    f'??? example "The whole file" with ```python title="{target}"'
+                )
+    return problems
+
+
 def _check_run_it(page: Page) -> list[str]:
     """Each included snippet shows how to run it and what it printed."""
     problems = []
@@ -228,7 +289,7 @@ def _check_run_it(page: Page) -> list[str]:
     included = set(page.included)
     for fence in page.fences:
         for target in fence.includes:
-            if not target.endswith(".py"):
+            if not target.endswith(".py"):  # outputs, and sections (`file.py:name`)
                 continue
             name = Path(target).name
             if name not in commands:

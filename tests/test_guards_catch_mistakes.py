@@ -174,3 +174,36 @@ def test_the_strict_build_rejects_broken_links_anchors_and_includes(tmp_path: Pa
     log = result.stderr + result.stdout
     assert result.returncode != 0
     assert "index.md" in log and "missing.md" in log and "#nowhere" in log
+
+
+def test_a_named_section_needs_its_markers_and_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page may show only the lines that carry the idea (`file.py:name`), but then the
+    section must exist and the whole file must be on the page too, for copiers."""
+    monkeypatch.setattr(docs_fences, "ROOT", tmp_path)
+    target = "snippets/part-9/demo/idea.py"
+    (tmp_path / target).parent.mkdir(parents=True)
+    (tmp_path / target).write_text(
+        "# --8<-- [start:idea]\nprint(1)\n# --8<-- [end:idea]\n", encoding="utf-8"
+    )
+    (tmp_path / target).with_suffix(".out").write_text("1\n", encoding="utf-8")
+    section = f'```python title="{target}"\n--8<-- "{target}:idea"\n```\n'
+    whole = (
+        f'??? example "The whole file"\n\n    ```python title="{target}"\n'
+        f'    --8<-- "{target}"\n    ```\n\n```console\n$ python idea.py\n```\n\n'
+        f'```text\n--8<-- "{target[:-3]}.out"\n```\n'
+    )
+    page = tmp_path / "page.md"
+
+    page.write_text("# A page\n\n" + section, encoding="utf-8")
+    problems = docs_fences.check(docs_fences.parse(page))
+    assert problems and problems[0].startswith(f"{page}:3: ")
+    assert "also include the whole file" in problems[0]
+
+    page.write_text("# A page\n\n" + section.replace(":idea", ":gist") + whole, encoding="utf-8")
+    problems = docs_fences.check(docs_fences.parse(page))
+    assert any('has no section "gist"' in p for p in problems), problems
+
+    page.write_text("# A page\n\n" + section + "\n" + whole, encoding="utf-8")
+    assert docs_fences.check(docs_fences.parse(page)) == []
