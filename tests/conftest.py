@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from filelock import FileLock
 
 import snippet_harness
 from bench import measure
@@ -25,15 +27,48 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite each snippet's captured output (.out) from a real run (`make outputs`)",
     )
+    parser.addoption(
+        "--page",
+        metavar="part-N/CHAPTER",
+        help="only what checks this page: its snippets and their tests, its code blocks, "
+        "the strict build and the page in the browser (`make page PAGE=part-1/memory`)",
+    )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Browser tests last (they need the built site, and they are the slowest), and
-    marked `browser`, so `make test-fast` can leave them out."""
+    marked `browser`, so `make test-fast` can leave them out. With --page, only the
+    tests of that page."""
     for item in items:
         if "tests/browser/" in item.nodeid:
             item.add_marker(pytest.mark.browser)
     items.sort(key=lambda item: "tests/browser/" in item.nodeid)
+    page = config.getoption("--page")
+    if page:
+        page = page.strip("/").removeprefix("docs/").removesuffix(".md")
+        if (
+            not any((ROOT / "docs" / p).is_file() for p in (f"{page}.md", f"{page}/index.md"))
+            and not (ROOT / "docs" / f"{page}.ipynb").is_file()
+        ):
+            raise pytest.UsageError(f"--page {page}: no docs/{page}.md (or .ipynb) to check")
+        keep = [item for item in items if belongs_to_page(item.nodeid, page)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        items[:] = keep
+
+
+def belongs_to_page(nodeid: str, page: str) -> bool:
+    """Does this test check docs/<page>.md, its snippets or their tests?"""
+    keys = [
+        f"tests/{page}/",  # its concept tests
+        f"[{page}/",  # its snippets' runs; the page in the browser
+        f"[{page}.md]",  # its code blocks, checked by the fence guard
+        f"docs/{page}.md",  # its inline code blocks, run by pytest-codeblocks
+        "tests/test_site_build.py",  # the strict build
+        "::test_every_snippet_is_shown_on_a_page",
+    ]
+    if "/labs/" in page:
+        keys.append(f"[{page.rsplit('/', 1)[-1]}]")  # the lab's own tests
+    return any(key in nodeid for key in keys)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
@@ -48,17 +83,42 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def built_site(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """One `mkdocs build --strict` per test session, shared by the build and browser tests."""
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
+    """One `mkdocs build --strict` per run, shared by the build and browser tests.
+
+    Under pytest-xdist every worker has its own session, so session fixtures run once
+    per worker; the first worker to get here builds the site into the run's shared
+    temporary folder while holding a file lock, and the others reuse that build.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the run's folder, above each worker's own
+    site, record = shared / "site", shared / "site-build.json"
+    with FileLock(str(shared / "site-build.lock")):
+        if not record.is_file():
+            result = build_site(site)
+            record.write_text(
+                json.dumps([result.returncode, result.stdout, result.stderr]), encoding="utf-8"
+            )
+        code, stdout, stderr = json.loads(record.read_text(encoding="utf-8"))
+    return site, subprocess.CompletedProcess(["mkdocs", "build"], code, stdout, stderr)
+
+
+def build_site(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # The edit and view-source buttons need the repository's address, which only
+        # the Pages workflow knows; the tests' build uses a stand-in to check them.
+        env={
+            "REPO_URL": "https://github.com/example/system-design-handbook",
+            "EDIT_URI": "edit/main/docs/",
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+        },
     )
-    return site, result
 
 
 def load_snippet(rel: str) -> Any:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import json
 import os
 import re
 import shutil
@@ -226,6 +227,15 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
             _kill_session(proc.pid) if posix else proc.kill()
             proc.wait(timeout=10)
             timed_out = True
+        except BaseException:
+            # Ctrl-C (or pytest-timeout) while the snippet runs: the snippet is in a
+            # session of its own, so the terminal's SIGINT never reaches it. Stop it
+            # here, so an interrupted `make test` leaves nothing running.
+            _kill_session(proc.pid) if posix else proc.kill()
+            proc.wait(timeout=10)
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
         seconds = time.perf_counter() - started
         stdout, stderr = (_read(f) for f in (out_file, err_file))
     try:
@@ -295,7 +305,34 @@ def capture(snippet: Snippet) -> Run:
     output (`make outputs`; tools/new_snippet.py for a new snippet)."""
     result = run(snippet)
     snippet.output_path.write_text(result.stdout, encoding="utf-8", newline="\n")
+    record_capture(snippet, result.stdout)
     return result
+
+
+# Where each captured output was produced: the interpreter, the system and the date of
+# the run, keyed by snippet. Pages say it under their outputs (tools/handbook_markdown.py),
+# so it is generated with the outputs and never typed.
+CAPTURED = SNIPPETS / "captured.json"
+
+
+def record_capture(snippet: Snippet, stdout: str) -> None:
+    import datetime
+    import hashlib
+    import platform
+
+    from filelock import FileLock
+
+    with FileLock(os.path.join(tempfile.gettempdir(), "handbook-captured.json.lock")):
+        records = json.loads(CAPTURED.read_text(encoding="utf-8")) if CAPTURED.is_file() else {}
+        records[snippet.rel] = {
+            "python": f"{platform.python_implementation()} {platform.python_version()}",
+            "system": f"{platform.system()} {platform.machine()}",
+            "date": datetime.date.today().isoformat(),
+            "sha256": hashlib.sha256(stdout.encode("utf-8")).hexdigest(),
+        }
+        CAPTURED.write_text(
+            json.dumps(dict(sorted(records.items())), indent=1) + "\n", encoding="utf-8"
+        )
 
 
 def compare(snippet: Snippet, actual: str, start_method: str | None = None) -> None:

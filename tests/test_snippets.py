@@ -64,3 +64,34 @@ def test_every_captured_output_has_its_snippet() -> None:
         if not p.with_suffix(".py").exists()
     ]
     assert not orphans, f"captured outputs without a snippet (delete them): {orphans}"
+
+
+def test_every_captured_output_says_where_it_ran() -> None:
+    """Pages say which Python, system and date produced their outputs, from the record
+    `make outputs` writes beside them (snippets/captured.json); an output changed
+    without a capture, or a capture without its record, fails here."""
+    import hashlib
+    import json
+
+    records = (
+        json.loads(harness.CAPTURED.read_text(encoding="utf-8"))
+        if harness.CAPTURED.is_file()
+        else {}
+    )
+    stale = []
+    for path in harness.discover():
+        rel = path.relative_to(harness.ROOT).as_posix()
+        out = path.with_suffix(".out")
+        if not out.is_file():
+            continue  # test_snippet_runs_and_matches_its_output says how to create it
+        digest = hashlib.sha256(out.read_bytes()).hexdigest()
+        if records.get(rel, {}).get("sha256") != digest:
+            stale.append(rel)
+    gone = sorted(
+        set(records) - {p.relative_to(harness.ROOT).as_posix() for p in harness.discover()}
+    )
+    assert not stale, (
+        f"{harness.CAPTURED.name} has no record of the run that produced these outputs; "
+        f"capture them with `make outputs` (or `-k NAME --update-outputs`): {stale}"
+    )
+    assert not gone, f"{harness.CAPTURED.name} lists snippets that no longer exist: {gone}"
