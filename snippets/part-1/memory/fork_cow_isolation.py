@@ -18,45 +18,24 @@ import time
 TIMEOUT = 10.0  # seconds to wait for the child before giving up
 
 
-def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
-    """waitpid with a deadline: return the child's exit code."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.01)
-    os.kill(pid, signal.SIGKILL)  # never leave a child behind
-    os.waitpid(pid, 0)
-    raise TimeoutError(f"child {pid} did not exit in {timeout} s")
-
-
+# --8<-- [start:idea]
 def fork_and_change(data: list[str]) -> dict[str, object]:
     """Fork; the child overwrites data[0] and reports what it then sees."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: same memory contents, same addresses
-        code = 1
         try:
-            os.close(read_end)
             data[0] = "changed by the child"  # this write copies a page
             report = {"value": data[0], "address": id(data)}
             os.write(write_end, json.dumps(report).encode())
-            code = 0
         finally:
-            # Never return into the parent's code; skip its cleanup too
-            # (atexit handlers, unflushed output buffers).
-            os._exit(code)
+            os._exit(0)  # never return into the parent's code
     os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        ready, _, _ = select.select([pipe], [], [], TIMEOUT)
-        if not ready:
-            wait_for(pid, timeout=0)  # kills the child, raises TimeoutError
-        child: dict[str, object] = json.loads(
-            pipe.read()
-        )  # to EOF: the child exits next
-    child["exit_code"] = wait_for(pid)
-    return child
+    try:
+        child: dict[str, object] = json.loads(read_all(read_end))
+    finally:
+        code = wait_for(pid)  # reap the child: no zombie left behind
+    return {**child, "exit_code": code}
 
 
 def main() -> None:
@@ -66,10 +45,42 @@ def main() -> None:
     print(f"child, after its write: {child['value']!r}")
     print(f"parent, after the child exits: {data[0]!r}")
     # id() is the object's address in CPython: a virtual address.
-    print(
-        "same virtual address in both processes:", child["address"] == id(data)
-    )
+    same = child["address"] == id(data)
+    print("same virtual address in both processes:", same)
     print("child exit code:", child["exit_code"])
+    # --8<-- [end:idea]
+
+
+# Plumbing: every wait has a deadline, and nothing is left behind.
+
+
+def read_all(fd: int, timeout: float = TIMEOUT) -> str:
+    """Read a pipe until every writer has closed it, with a deadline."""
+    deadline = time.monotonic() + timeout
+    data = b""
+    try:
+        while True:
+            left = max(deadline - time.monotonic(), 0)
+            if not select.select([fd], [], [], left)[0]:
+                raise TimeoutError(f"the pipe stayed open for {timeout} s")
+            chunk = os.read(fd, 65536)
+            if not chunk:  # end of file: every writer has closed it
+                return data.decode()
+            data += chunk
+    finally:
+        os.close(fd)
+
+
+def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
+    """waitpid() with a deadline: the child's exit code; kill on timeout."""
+    deadline = time.monotonic() + timeout
+    while (reaped := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise TimeoutError(f"child {pid} ran for over {timeout} s")
+        time.sleep(0.001)
+    return os.waitstatus_to_exitcode(reaped[1])
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ class MMU:
         self.tlb_hits = 0
         self.tlb_misses = 0
 
+    # --8<-- [start:mmu]
     def translate(self, address: int) -> int:
         page, offset = divmod(address, PAGE_SIZE)
         if page in self.tlb:
@@ -54,6 +55,7 @@ class MMU:
                 self.tlb.popitem(last=False)  # evict least recently used
         # The offset passes through unchanged: only the page moves.
         return frame * PAGE_SIZE + offset
+        # --8<-- [end:mmu]
 
 
 class Kernel:
@@ -66,6 +68,7 @@ class Kernel:
         self.mmu = MMU(self.page_table)
         self.faults = 0
 
+    # --8<-- [start:kernel]
     def handle_page_fault(self, fault: PageFault) -> int:
         self.faults += 1
         if fault.page not in self.valid_pages:
@@ -86,6 +89,7 @@ class Kernel:
         if self.mmu.tlb_hits > hits:
             return physical, "TLB hit"
         return physical, "TLB miss: page-table walk"
+        # --8<-- [end:kernel]
 
 
 def main() -> None:

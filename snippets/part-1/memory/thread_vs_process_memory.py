@@ -2,19 +2,21 @@
 
 A thread that changes a global changes it for the whole process. A child
 process changes only its own copy: the parent never sees it, whichever
-start method made the child (fork copies the memory, spawn and forkserver
-build it afresh). Processes share memory only when it is set up on
-purpose, as with multiprocessing.Value.
+start method made the child (fork copies the memory; spawn and forkserver
+children import this file afresh). Processes share memory only when it is
+set up on purpose, as with multiprocessing.Value.
 """
 # output: exact
 
 import multiprocessing
 import threading
+from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
 from multiprocessing.sharedctypes import Synchronized
 
 TIMEOUT = 30.0  # generous: spawn starts a whole new interpreter
 
+# --8<-- [start:idea]
 # A module global: it lives in the memory of the process that imported it.
 STATE = {"value": "set by main"}
 
@@ -22,15 +24,6 @@ STATE = {"value": "set by main"}
 def change(who: str) -> str:
     STATE["value"] = f"changed by {who}"
     return STATE["value"]
-
-
-def change_and_report(results: "Queue[str]") -> None:
-    # Runs in the child: report what the child sees after its own write.
-    results.put(change("the child process"))
-
-
-def store_in_shared(number: "Synchronized[int]") -> None:
-    number.value = 42  # lands in memory mapped into both processes
 
 
 def in_thread() -> str:
@@ -52,26 +45,33 @@ def in_process(method: str | None = None) -> tuple[str, str]:
     try:
         seen_by_child = results.get(timeout=TIMEOUT)
     finally:
-        child.join(timeout=TIMEOUT)
-        if child.is_alive():
-            child.terminate()  # never leave a child behind
-            child.join(timeout=TIMEOUT)
+        finish(child)
     return seen_by_child, STATE["value"]
 
 
 def in_shared_memory(method: str | None = None) -> int:
     """A child writes a multiprocessing.Value; return what the parent reads."""
     context = multiprocessing.get_context(method)
-    number = context.Value("i", 0)
+    number = context.Value("i", 0)  # one int, mapped into both processes
     child = context.Process(  # type: ignore[attr-defined]
         target=store_in_shared, args=(number,)
     )
     child.start()
-    child.join(timeout=TIMEOUT)
-    if child.is_alive():
-        child.terminate()
-        child.join(timeout=TIMEOUT)
+    finish(child)
     return int(number.value)
+    # --8<-- [end:idea]
+
+
+# What the children run: top-level functions, so every start method can
+# find them by name.
+
+
+def change_and_report(results: "Queue[str]") -> None:
+    results.put(change("the child process"))
+
+
+def store_in_shared(number: "Synchronized[int]") -> None:
+    number.value = 42
 
 
 def main() -> None:
@@ -83,6 +83,16 @@ def main() -> None:
     print(f"         the parent still sees {seen_by_parent!r}")
 
     print(f"multiprocessing.Value: the parent reads {in_shared_memory()}")
+
+
+# Plumbing: wait for a child with a deadline.
+
+
+def finish(child: BaseProcess) -> None:
+    child.join(timeout=TIMEOUT)
+    if child.is_alive():  # never leave a child behind
+        child.terminate()
+        child.join(timeout=TIMEOUT)
 
 
 if __name__ == "__main__":

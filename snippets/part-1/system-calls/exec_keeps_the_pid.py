@@ -10,6 +10,8 @@ fresh Python that prints its own PID.
 # output: exact
 # requires: posix
 
+from __future__ import annotations
+
 import os
 import select
 import signal
@@ -18,8 +20,32 @@ import time
 from dataclasses import dataclass
 
 TIMEOUT = 10.0  # seconds to wait for the child before giving up
+
+
+# --8<-- [start:idea]
 # The new program: a separate Python that only prints its process ID.
 PRINT_MY_PID = [sys.executable, "-c", "import os; print(os.getpid())"]
+
+
+def fork_and_exec(argv: list[str]) -> Execed:
+    sys.stdout.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child
+        try:
+            os.dup2(write_end, 1)  # its stdout (fd 1) is now the pipe
+            os.execv(argv[0], argv)  # on success, this code is gone
+        except OSError as error:  # the only way back: exec failed
+            os.write(1, type(error).__name__.encode())
+        finally:
+            os._exit(127)  # the shell's code for "command not found"
+    os.close(write_end)  # the parent
+    try:
+        output = read_all(read_end)  # what arrived through fd 1
+    finally:
+        code = wait_for(pid)  # reap the child: no zombie left behind
+    return Execed(pid, output.strip(), code)
+    # --8<-- [end:idea]
 
 
 @dataclass
@@ -27,57 +53,6 @@ class Execed:
     pid_from_fork: int  # what fork() returned in the parent
     output: str  # what the child wrote to its stdout
     exit_code: int
-
-
-def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
-    """waitpid with a deadline: reap the child, return its exit code."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.001)
-    os.kill(pid, signal.SIGKILL)  # never leave a child behind
-    os.waitpid(pid, 0)
-    raise TimeoutError(f"child {pid} did not exit in {timeout} s")
-
-
-def read_to_eof(fd: int, timeout: float = TIMEOUT) -> bytes:
-    """Read a pipe until every write end is closed, with a deadline."""
-    data = b""
-    deadline = time.monotonic() + timeout
-    while True:
-        left = max(deadline - time.monotonic(), 0)
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            raise TimeoutError(f"the pipe stayed open for {timeout} s")
-        chunk = os.read(fd, 65536)
-        if not chunk:  # end of file: the child has exited
-            return data
-        data += chunk
-
-
-def fork_and_exec(argv: list[str]) -> Execed:
-    sys.stdout.flush()  # the child must not inherit unprinted text
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child
-        try:
-            os.dup2(write_end, 1)  # its stdout (fd 1) is now the pipe
-            # On success execv never returns: this code is gone, and the
-            # new program inherits fd 1, so its output comes to us.
-            os.execv(argv[0], argv)
-        except OSError as error:  # the only way back: exec failed
-            os.write(1, type(error).__name__.encode())
-        finally:
-            os._exit(127)  # the shell's code for "command not found"
-    os.close(write_end)  # the parent
-    try:
-        output = read_to_eof(read_end).decode().strip()
-    finally:
-        os.close(read_end)
-        exit_code = wait_for(pid)  # reaped: no zombie left behind
-    return Execed(pid, output, exit_code)
 
 
 def main() -> None:
@@ -96,6 +71,38 @@ def main() -> None:
     missing = fork_and_exec(["/no/such/program"])
     print("exec of a missing program returned, raising", missing.output)
     print("exit code:", missing.exit_code, "(the child's fallback)")
+
+
+# Plumbing: every wait has a deadline, and nothing is left behind.
+
+
+def read_all(fd: int, timeout: float = TIMEOUT) -> str:
+    """Read a pipe until every writer has closed it, with a deadline."""
+    deadline = time.monotonic() + timeout
+    data = b""
+    try:
+        while True:
+            left = max(deadline - time.monotonic(), 0)
+            if not select.select([fd], [], [], left)[0]:
+                raise TimeoutError(f"the pipe stayed open for {timeout} s")
+            chunk = os.read(fd, 65536)
+            if not chunk:  # end of file: every writer has closed it
+                return data.decode()
+            data += chunk
+    finally:
+        os.close(fd)
+
+
+def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
+    """waitpid() with a deadline: the child's exit code; kill on timeout."""
+    deadline = time.monotonic() + timeout
+    while (reaped := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise TimeoutError(f"child {pid} ran for over {timeout} s")
+        time.sleep(0.001)
+    return os.waitstatus_to_exitcode(reaped[1])
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ waitpid(), which also hands it the child's exit code.
 # output: exact
 # requires: posix
 
-import json
+from __future__ import annotations
+
 import os
 import select
 import signal
@@ -20,6 +21,27 @@ from dataclasses import dataclass
 TIMEOUT = 10.0  # seconds to wait for the child before giving up
 
 
+# --8<-- [start:idea]
+def fork_once(exit_code: int = 0) -> Forked:
+    sys.stdout.flush()  # else the child gets a copy of unprinted text
+    read_end, write_end = os.pipe()
+    pid = os.fork()  # from here on, two processes run this code
+    if pid == 0:  # the child: fork() returned 0
+        try:
+            seen = f"{pid} {os.getpid()} {os.getppid()}"
+            os.write(write_end, seen.encode())
+        finally:
+            os._exit(exit_code)  # never return into the parent's code
+    # The parent: fork() returned the child's PID.
+    os.close(write_end)
+    try:
+        in_child, child_pid, its_parent = map(int, read_all(read_end).split())
+    finally:
+        code = wait_for(pid)  # reap the child: no zombie left behind
+    return Forked(pid, in_child, child_pid, its_parent, os.getpid(), code)
+    # --8<-- [end:idea]
+
+
 @dataclass
 class Forked:
     returned_in_parent: int  # what fork() gave the parent
@@ -28,67 +50,6 @@ class Forked:
     child_parent_pid: int  # os.getppid() as the child saw it
     parent_pid: int
     exit_code: int
-
-
-def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
-    """waitpid with a deadline: reap the child, return its exit code."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.001)
-    os.kill(pid, signal.SIGKILL)  # never leave a child behind
-    os.waitpid(pid, 0)
-    raise TimeoutError(f"child {pid} did not exit in {timeout} s")
-
-
-def read_to_eof(fd: int, timeout: float = TIMEOUT) -> bytes:
-    """Read a pipe until every write end is closed, with a deadline."""
-    data = b""
-    deadline = time.monotonic() + timeout
-    while True:
-        left = max(deadline - time.monotonic(), 0)
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            raise TimeoutError(f"the pipe stayed open for {timeout} s")
-        chunk = os.read(fd, 65536)
-        if not chunk:  # end of file: the child has exited
-            return data
-        data += chunk
-
-
-def fork_once(exit_code: int = 0) -> Forked:
-    # Flush first: the child gets a copy of any text still buffered here,
-    # and would print it a second time.
-    sys.stdout.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()  # from here on, two processes run this code
-    if pid == 0:  # the child
-        code = 1
-        try:
-            os.close(read_end)
-            seen = {"fork": pid, "pid": os.getpid(), "ppid": os.getppid()}
-            os.write(write_end, json.dumps(seen).encode())
-            code = exit_code
-        finally:
-            # Never return into the parent's code (its callers, its
-            # atexit handlers): a child of fork ends with os._exit().
-            os._exit(code)
-    os.close(write_end)  # the parent
-    try:
-        seen = json.loads(read_to_eof(read_end))
-    finally:
-        os.close(read_end)
-        exit_code = wait_for(pid)  # reaped: no zombie left behind
-    return Forked(
-        returned_in_parent=pid,
-        returned_in_child=seen["fork"],
-        child_pid=seen["pid"],
-        child_parent_pid=seen["ppid"],
-        parent_pid=os.getpid(),
-        exit_code=exit_code,
-    )
 
 
 def main() -> None:
@@ -107,6 +68,38 @@ def main() -> None:
     print(
         "parent: waitpid() reaped the child; its exit code:", forked.exit_code
     )
+
+
+# Plumbing: every wait has a deadline, and nothing is left behind.
+
+
+def read_all(fd: int, timeout: float = TIMEOUT) -> str:
+    """Read a pipe until every writer has closed it, with a deadline."""
+    deadline = time.monotonic() + timeout
+    data = b""
+    try:
+        while True:
+            left = max(deadline - time.monotonic(), 0)
+            if not select.select([fd], [], [], left)[0]:
+                raise TimeoutError(f"the pipe stayed open for {timeout} s")
+            chunk = os.read(fd, 65536)
+            if not chunk:  # end of file: every writer has closed it
+                return data.decode()
+            data += chunk
+    finally:
+        os.close(fd)
+
+
+def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
+    """waitpid() with a deadline: the child's exit code; kill on timeout."""
+    deadline = time.monotonic() + timeout
+    while (reaped := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise TimeoutError(f"child {pid} ran for over {timeout} s")
+        time.sleep(0.001)
+    return os.waitstatus_to_exitcode(reaped[1])
 
 
 if __name__ == "__main__":

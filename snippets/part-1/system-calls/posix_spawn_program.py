@@ -10,6 +10,8 @@ here, pointing its stdout at our pipe.
 # output: exact
 # requires: posix
 
+from __future__ import annotations
+
 import os
 import select
 import signal
@@ -18,47 +20,15 @@ import time
 from dataclasses import dataclass
 
 TIMEOUT = 10.0  # seconds to wait for the child before giving up
+
+
+# --8<-- [start:idea]
 # The new program prints its own PID and its parent's PID.
 PRINT_PIDS = [
     sys.executable,
     "-c",
     "import os; print(os.getpid(), os.getppid())",
 ]
-
-
-@dataclass
-class Spawned:
-    pid: int  # what posix_spawn() returned
-    output: str  # what the new program wrote to its stdout
-    exit_code: int
-
-
-def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
-    """waitpid with a deadline: reap the child, return its exit code."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.001)
-    os.kill(pid, signal.SIGKILL)  # never leave a child behind
-    os.waitpid(pid, 0)
-    raise TimeoutError(f"child {pid} did not exit in {timeout} s")
-
-
-def read_to_eof(fd: int, timeout: float = TIMEOUT) -> bytes:
-    """Read a pipe until every write end is closed, with a deadline."""
-    data = b""
-    deadline = time.monotonic() + timeout
-    while True:
-        left = max(deadline - time.monotonic(), 0)
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
-            raise TimeoutError(f"the pipe stayed open for {timeout} s")
-        chunk = os.read(fd, 65536)
-        if not chunk:  # end of file: the child has exited
-            return data
-        data += chunk
 
 
 def spawn(argv: list[str]) -> Spawned:
@@ -71,17 +41,24 @@ def spawn(argv: list[str]) -> Spawned:
             os.environ,
             file_actions=[(os.POSIX_SPAWN_DUP2, write_end, 1)],
         )
-    except OSError:
+    except OSError:  # a missing program: no child, the error is ours
         os.close(read_end)
         raise
     finally:
         os.close(write_end)  # the child has its own copy now
     try:
-        output = read_to_eof(read_end).decode().strip()
+        output = read_all(read_end)
     finally:
-        os.close(read_end)
-        exit_code = wait_for(pid)  # reaped: no zombie left behind
-    return Spawned(pid, output, exit_code)
+        code = wait_for(pid)  # reap the child: no zombie left behind
+    return Spawned(pid, output.strip(), code)
+    # --8<-- [end:idea]
+
+
+@dataclass
+class Spawned:
+    pid: int  # what posix_spawn() returned
+    output: str  # what the new program wrote to its stdout
+    exit_code: int
 
 
 def main() -> None:
@@ -97,6 +74,38 @@ def main() -> None:
     except FileNotFoundError as error:
         # No child to inspect: the error reaches the caller directly.
         print("a missing program fails in the caller:", type(error).__name__)
+
+
+# Plumbing: every wait has a deadline, and nothing is left behind.
+
+
+def read_all(fd: int, timeout: float = TIMEOUT) -> str:
+    """Read a pipe until every writer has closed it, with a deadline."""
+    deadline = time.monotonic() + timeout
+    data = b""
+    try:
+        while True:
+            left = max(deadline - time.monotonic(), 0)
+            if not select.select([fd], [], [], left)[0]:
+                raise TimeoutError(f"the pipe stayed open for {timeout} s")
+            chunk = os.read(fd, 65536)
+            if not chunk:  # end of file: every writer has closed it
+                return data.decode()
+            data += chunk
+    finally:
+        os.close(fd)
+
+
+def wait_for(pid: int, timeout: float = TIMEOUT) -> int:
+    """waitpid() with a deadline: the child's exit code; kill on timeout."""
+    deadline = time.monotonic() + timeout
+    while (reaped := os.waitpid(pid, os.WNOHANG))[0] == 0:
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise TimeoutError(f"child {pid} ran for over {timeout} s")
+        time.sleep(0.001)
+    return os.waitstatus_to_exitcode(reaped[1])
 
 
 if __name__ == "__main__":

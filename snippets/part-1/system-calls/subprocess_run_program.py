@@ -1,11 +1,8 @@
 """subprocess.run(): the portable way to start a program and wait for it.
 
-It works the same on Linux, macOS and Windows (which has no fork).
-Underneath it picks what is safe for the options given: posix_spawn(),
-or a fork (vfork on Linux) followed by exec, on POSIX systems, and
-CreateProcess on Windows. It pipes the output back, returns the exit
-code, and with a timeout kills a child that takes too long, so nothing
-is left behind.
+The same code runs on Linux, macOS and Windows (which has no fork). It
+returns the exit code and the output, and with a timeout it kills a child
+that takes too long and reaps it, so nothing is left behind.
 """
 # output: exact
 
@@ -25,13 +22,10 @@ HANG = [sys.executable, "-c", "import time; time.sleep(60)"]
 
 def run(argv: list[str], timeout: float = TIMEOUT) -> tuple[int, str]:
     """Run a program to completion: its exit code and its stdout."""
-    result = subprocess.run(
-        argv,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+    done = subprocess.run(
+        argv, capture_output=True, text=True, timeout=timeout
     )
-    return result.returncode, result.stdout
+    return done.returncode, done.stdout
 
 
 def main() -> None:

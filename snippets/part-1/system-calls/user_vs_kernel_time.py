@@ -10,6 +10,8 @@ switch: the process keeps its CPU, so it makes no voluntary switches.
 # output: normalise timings, numbers, machine
 # requires: posix
 
+from __future__ import annotations
+
 import os
 import platform
 import resource
@@ -21,30 +23,7 @@ CHUNK = 64 * 1024  # bytes the kernel writes into our buffer per call
 ROUNDS = 3_000_000  # loop iterations of pure Python arithmetic
 
 
-@dataclass
-class CpuTime:
-    user: float  # seconds in user mode
-    system: float  # seconds in kernel mode, on this process's behalf
-    voluntary: int  # context switches because we blocked (waited)
-    involuntary: int  # context switches because the scheduler preempted us
-
-    @property
-    def system_share(self) -> float:
-        return self.system / max(self.user + self.system, 1e-9)
-
-
-def measure(work: Callable[[int], object], n: int) -> CpuTime:
-    before = resource.getrusage(resource.RUSAGE_SELF)
-    work(n)
-    after = resource.getrusage(resource.RUSAGE_SELF)
-    return CpuTime(
-        user=after.ru_utime - before.ru_utime,
-        system=after.ru_stime - before.ru_stime,
-        voluntary=after.ru_nvcsw - before.ru_nvcsw,
-        involuntary=after.ru_nivcsw - before.ru_nivcsw,
-    )
-
-
+# --8<-- [start:idea]
 def read_zeros(n: int) -> None:
     """n system calls; in each the kernel zero-fills a 64 KiB buffer."""
     fd = os.open("/dev/zero", os.O_RDONLY)
@@ -61,6 +40,32 @@ def arithmetic(n: int) -> int:
     for i in range(n):
         total += i * i
     return total
+
+
+def measure(work: Callable[[int], object], n: int) -> CpuTime:
+    """The CPU time `work(n)` cost this process, as the kernel counts it."""
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    work(n)
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    return CpuTime(
+        user=after.ru_utime - before.ru_utime,  # in our own code
+        system=after.ru_stime - before.ru_stime,  # in the kernel, for us
+        voluntary=after.ru_nvcsw - before.ru_nvcsw,  # we had to wait
+        involuntary=after.ru_nivcsw - before.ru_nivcsw,  # preempted
+    )
+    # --8<-- [end:idea]
+
+
+@dataclass
+class CpuTime:
+    user: float  # seconds in user mode
+    system: float  # seconds in kernel mode, on this process's behalf
+    voluntary: int  # context switches because we blocked (waited)
+    involuntary: int  # context switches because the scheduler preempted us
+
+    @property
+    def system_share(self) -> float:
+        return self.system / max(self.user + self.system, 1e-9)
 
 
 def report(label: str, cpu: CpuTime) -> None:

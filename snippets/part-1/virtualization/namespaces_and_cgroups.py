@@ -15,31 +15,19 @@ from pathlib import Path
 LIMIT_FILES = ("memory.max", "cpu.max", "pids.max")
 
 
+# --8<-- [start:idea]
 def namespace_ids(pid: str = "self") -> dict[str, str | None]:
     """Each namespace type -> its identity, like 'uts:[4026531838]'.
 
-    Two processes are in the same namespace exactly when their links read
-    the same. None means the kernel would not let us look (another user's
-    process needs ptrace rights).
+    Two processes share a namespace exactly when their links read the
+    same. None: the kernel would not let us look (it needs ptrace rights).
     """
     folder = f"/proc/{pid}/ns"
     try:
         names = sorted(os.listdir(folder))
     except OSError:
         return {}
-    ids: dict[str, str | None] = {}
-    for name in names:
-        try:
-            ids[name] = os.readlink(f"{folder}/{name}")
-        except OSError:
-            ids[name] = None
-    return ids
-
-
-def compare(mine: str | None, theirs: str | None) -> str:
-    if mine is None or theirs is None:
-        return "unreadable"
-    return "same" if mine == theirs else "differs"
+    return {name: read_link(f"{folder}/{name}") for name in names}
 
 
 def cgroup_memberships() -> list[tuple[str, str, str]]:
@@ -53,39 +41,20 @@ def cgroup_memberships() -> list[tuple[str, str, str]]:
     return [(hid, controllers, path) for hid, controllers, path in lines]
 
 
-def cgroup2_folder() -> Path | None:
-    """Where this process's cgroup v2 files live, or None without v2."""
-    path = next((p for h, c, p in cgroup_memberships() if h == "0"), None)
-    if path is None:
-        return None
-    # The v2 tree is mounted somewhere (usually /sys/fs/cgroup; on hybrid
-    # systems /sys/fs/cgroup/unified). mountinfo says where, and which
-    # part of the tree the mount shows (field 4, its root).
-    for line in Path("/proc/self/mountinfo").read_text().splitlines():
-        fields, _, tail = line.partition(" - ")
-        if tail.split(" ")[0] != "cgroup2":
-            continue
-        root, mount_point = fields.split(" ")[3:5]
-        if path == root or path.startswith(root.rstrip("/") + "/"):
-            relative = path[len(root) :].lstrip("/")
-            return Path(mount_point) / relative
-    return None
-
-
 def cgroup2_limits(folder: Path) -> dict[str, str | None]:
-    """The limit files of one cgroup; None where the file is missing.
+    """The limit files of one cgroup: 'max' is no limit; None, no file.
 
-    'max' means no limit. cpu.max is 'quota period' in microseconds:
-    '50000 100000' is half a CPU. The root cgroup has no limit files,
-    and a parent cgroup's limits apply to its children too.
+    cpu.max is 'quota period' in microseconds: '50000 100000' is half a
+    CPU. The root cgroup has none, and a parent's limits bind its children.
     """
-    limits: dict[str, str | None] = {}
-    for name in LIMIT_FILES:
-        try:
-            limits[name] = (folder / name).read_text().strip()
-        except OSError:
-            limits[name] = None
-    return limits
+    return {name: read_text(folder / name) for name in LIMIT_FILES}
+    # --8<-- [end:idea]
+
+
+def compare(mine: str | None, theirs: str | None) -> str:
+    if mine is None or theirs is None:
+        return "unreadable"
+    return "same" if mine == theirs else "differs"
 
 
 def main() -> None:
@@ -113,6 +82,42 @@ def main() -> None:
     print(f"cgroup v2 limits in {folder}:")
     for name, value in cgroup2_limits(folder).items():
         print(f"  {name:<18} {value or 'not present'}")
+
+
+# Plumbing: where the cgroup v2 tree is mounted, and reads that may fail.
+
+
+def cgroup2_folder() -> Path | None:
+    """Where this process's cgroup v2 files live, or None without v2."""
+    path = next((p for h, c, p in cgroup_memberships() if h == "0"), None)
+    if path is None:
+        return None
+    # The v2 tree is mounted somewhere (usually /sys/fs/cgroup; on hybrid
+    # systems /sys/fs/cgroup/unified). mountinfo says where, and which
+    # part of the tree the mount shows (field 4, its root).
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        fields, _, tail = line.partition(" - ")
+        if tail.split(" ")[0] != "cgroup2":
+            continue
+        root, mount_point = fields.split(" ")[3:5]
+        if path == root or path.startswith(root.rstrip("/") + "/"):
+            relative = path[len(root) :].lstrip("/")
+            return Path(mount_point) / relative
+    return None
+
+
+def read_link(path: str) -> str | None:
+    try:
+        return os.readlink(path)
+    except OSError:  # another user's process: no permission to look
+        return None
+
+
+def read_text(path: Path) -> str | None:
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return None
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ CLONE_NEWUSER = 0x10000000
 NEW_HOSTNAME = "sandbox"
 
 
+# --8<-- [start:idea]
 def view() -> dict[str, object]:
     """What this process sees: hostname, user id, and its namespaces."""
     ns = {n: os.readlink(f"/proc/self/ns/{n}") for n in ("user", "uts")}
@@ -41,6 +42,7 @@ def child() -> None:
     Path("/proc/self/uid_map").write_text(f"0 {outside_uid} 1")
     socket.sethostname(NEW_HOSTNAME)  # needs CAP_SYS_ADMIN: we have it here
     print(json.dumps(view()))
+    # --8<-- [end:idea]
 
 
 def run_child() -> dict[str, object]:

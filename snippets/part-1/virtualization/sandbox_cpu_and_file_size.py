@@ -8,6 +8,8 @@ SIGXCPU. One writes a file past its size limit and gets EFBIG.
 # output: exact
 # requires: posix
 
+from __future__ import annotations
+
 import errno
 import os
 import signal
@@ -28,25 +30,11 @@ FILE_LIMIT = 1024 * 1024  # bytes
 CHUNK = 64 * 1024
 
 
+# --8<-- [start:idea]
 def limit(which: int, soft: int, hard: int) -> None:
     # The kernel acts at the soft limit. An unprivileged process may lower
     # its hard limit but never raise it again, so the work cannot undo it.
     resource.setrlimit(which, (soft, hard))
-
-
-def spin(seconds: float) -> None:
-    """Burn CPU time; bounded, in case no limit stops it."""
-    end = time.process_time() + seconds
-    while time.process_time() < end:
-        pass
-
-
-def fill(path: str, size: int) -> None:
-    """Write `size` bytes, unbuffered, so each write reaches the kernel."""
-    with open(path, "wb", buffering=0) as file:
-        written = 0
-        while written < size:
-            written += file.write(b"x" * CHUNK)
 
 
 def child(task: str, path: str) -> None:
@@ -58,13 +46,6 @@ def child(task: str, path: str) -> None:
     elif task == "fsize":
         limit(resource.RLIMIT_FSIZE, FILE_LIMIT, FILE_LIMIT)
         fill(path, 2 * FILE_LIMIT)
-
-
-@dataclass
-class Outcome:
-    returncode: int
-    last_error: str  # the last line the child wrote to stderr
-    cpu_seconds: float  # CPU time the child used, from getrusage
 
 
 def run_limited(task: str, path: str = "") -> Outcome:
@@ -82,6 +63,7 @@ def run_limited(task: str, path: str = "") -> Outcome:
     )
     lines = result.stderr.strip().splitlines()
     return Outcome(result.returncode, lines[-1] if lines else "", used)
+    # --8<-- [end:idea]
 
 
 def describe(returncode: int) -> str:
@@ -111,6 +93,31 @@ def main() -> None:
     # The kernel sends SIGXFSZ, whose default action kills; Python ignores
     # that signal at startup, so the write fails with EFBIG instead.
     print(f"  errno {errno.EFBIG} is EFBIG; the file stopped at {size} bytes")
+
+
+# What the children do once limited: misbehave, within bounds.
+
+
+def spin(seconds: float) -> None:
+    """Burn CPU time; bounded, in case no limit stops it."""
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+def fill(path: str, size: int) -> None:
+    """Write `size` bytes, unbuffered, so each write reaches the kernel."""
+    with open(path, "wb", buffering=0) as file:
+        written = 0
+        while written < size:
+            written += file.write(b"x" * CHUNK)
+
+
+@dataclass
+class Outcome:
+    returncode: int
+    last_error: str  # the last line the child wrote to stderr
+    cpu_seconds: float  # CPU time the child used, from getrusage
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ SMALL = 64 * MiB
 LARGE = 512 * MiB
 
 
+# --8<-- [start:idea]
 def child() -> None:
     """Runs in the child: the cap first, then the allocations."""
     # soft == hard: the child can neither lift the cap nor raise it.
@@ -57,6 +58,7 @@ def run_limited() -> Outcome:
         result.stdout.splitlines(),
         errors[-1] if errors else "",
     )
+    # --8<-- [end:idea]
 
 
 def main() -> None:
