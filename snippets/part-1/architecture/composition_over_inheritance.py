@@ -12,6 +12,7 @@ into the wrapper, so it counts right, and it works around any inventory.
 # output: exact
 
 
+# --8<-- [start:idea]
 class Inventory:
     def __init__(self) -> None:
         self.items: list[str] = []
@@ -54,6 +55,8 @@ class CountedInventory:
     def add_all(self, items: list[str]) -> None:
         self.added += len(items)
         self.inner.add_all(items)  # inner.add() is Inventory's own
+
+    # --8<-- [end:idea]
 
     @property
     def items(self) -> list[str]:

@@ -23,6 +23,7 @@ BATCH_SIZE = 1000
 TIMEOUT = 5.0  # seconds; a network call without one can wait forever
 
 
+# --8<-- [start:idea]
 def add_tax(cents: int) -> int:
     """The business logic: the same code on both paths."""
     return cents + cents * 20 // 100
@@ -49,6 +50,9 @@ def call_over_http(base_url: str, cents: int) -> int:
     url = f"{base_url}/add_tax?cents={cents}"
     with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
         return int(response.read())
+
+
+# --8<-- [end:idea]
 
 
 def median_in_process(batches: int = BATCHES, size: int = BATCH_SIZE) -> float:

@@ -27,6 +27,7 @@ def describe(error: BaseException) -> str:
     return type(error).__name__
 
 
+# --8<-- [start:idea]
 def call(url: str, timeout: float) -> tuple[str, float]:
     """GET the url; return the kind of error and the seconds it took."""
     start = time.perf_counter()
@@ -55,6 +56,9 @@ def call_service_that_hangs() -> tuple[str, float]:
         stuck.listen()
         port = stuck.getsockname()[1]
         return call(f"http://127.0.0.1:{port}/", HUNG_TIMEOUT)
+
+
+# --8<-- [end:idea]
 
 
 def what_ended_the_wait(seconds: float, timeout: float) -> str:

@@ -36,6 +36,7 @@ class SlowDatabase:
         return f"profile of user {key}"
 
 
+# --8<-- [start:idea]
 class LookAsideCache:
     """An in-process cache in front of the database, bounded by LRU."""
 
@@ -65,6 +66,10 @@ class LookAsideCache:
         return self.hits / total if total else 0.0
 
 
+# --8<-- [end:idea]
+
+
+# --8<-- [start:traffic]
 def skewed_workload(
     requests: int = REQUESTS,
     keys: int = KEYS,
@@ -79,6 +84,9 @@ def skewed_workload(
     rng = random.Random(seed)  # seeded: the same "traffic" every run
     weights = [1 / rank**exponent for rank in range(1, keys + 1)]
     return rng.choices(range(keys), weights=weights, k=requests)
+
+
+# --8<-- [end:traffic]
 
 
 def uniform_workload(

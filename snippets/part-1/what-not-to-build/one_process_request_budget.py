@@ -32,6 +32,7 @@ def make_database(users: int = USERS) -> sqlite3.Connection:
     return db
 
 
+# --8<-- [start:idea]
 def handle(db: sqlite3.Connection, user_id: int) -> bytes:
     """One request: look a user up by primary key, answer with JSON."""
     row = db.execute(
@@ -65,6 +66,9 @@ def headroom(cost_seconds: float, requests_per_day: int) -> float:
     """How many times over one core covers the peak: above 1 is enough."""
     capacity = 1 / cost_seconds  # requests per second on one core
     return capacity / peak_per_second(requests_per_day)
+
+
+# --8<-- [end:idea]
 
 
 def main() -> None:

@@ -44,6 +44,7 @@ def percentiles(
     return {p: cuts[p - 1] for p in wanted}
 
 
+# --8<-- [start:idea]
 def main() -> None:
     requests = synthetic_minute(random.Random(42))
     statuses = Counter(r.status for r in requests)  # counters
@@ -75,6 +76,9 @@ def main() -> None:
         f"saturation: workers busy {busy / (WORKERS * WINDOW):.0%} "
         f"of the time ({WORKERS} workers)"
     )
+
+
+# --8<-- [end:idea]
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/token_bucket_limiter.py")
+snippet = load_snippet("part-1/principles/security/token_bucket_limiter.py")
 
 
 def make(capacity: float = 5, rate: float = 2.0):

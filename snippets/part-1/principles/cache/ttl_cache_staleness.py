@@ -9,6 +9,7 @@ unless whoever writes also invalidates the cache.
 from collections.abc import Callable
 
 
+# --8<-- [start:idea]
 class TTLCache:
     def __init__(
         self,
@@ -34,6 +35,9 @@ class TTLCache:
 
     def invalidate(self, key: str) -> None:
         self.entries.pop(key, None)
+
+
+# --8<-- [end:idea]
 
 
 class FakeClock:

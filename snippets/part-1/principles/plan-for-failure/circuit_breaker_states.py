@@ -16,6 +16,7 @@ class CircuitOpenError(Exception):
     """Raised instead of calling the dependency while the breaker is open."""
 
 
+# --8<-- [start:idea]
 class CircuitBreaker:
     def __init__(
         self, threshold: int, cooldown: float, clock: Callable[[], float]
@@ -49,6 +50,9 @@ class CircuitBreaker:
             raise
         self.failures, self.opened_at = 0, None  # success: close
         return result
+
+
+# --8<-- [end:idea]
 
 
 class FakeClock:

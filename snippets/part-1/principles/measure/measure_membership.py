@@ -18,6 +18,7 @@ ITEMS = 10_000
 REPEATS = 7
 
 
+# --8<-- [start:sample]
 def per_call_samples(
     func: Callable[[], object], number: int, repeats: int = REPEATS
 ) -> list[float]:
@@ -34,6 +35,9 @@ def summary(samples: list[float]) -> tuple[float, float, float]:
     return min(samples), statistics.median(samples), max(samples)
 
 
+# --8<-- [end:sample]
+
+
 def human(seconds: float) -> str:
     for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
         if seconds >= scale:
@@ -47,6 +51,7 @@ def main() -> None:
         f" {platform.python_version()}, {platform.system()}"
         f" {platform.machine()}"
     )
+    # --8<-- [start:compare]
     as_list = list(range(ITEMS))
     as_set = set(as_list)
     missing = -1  # the worst case for a list: every item is compared
@@ -64,6 +69,7 @@ def main() -> None:
             f"  {name:<4} median {human(median)} per call "
             f"(fastest {human(fastest)}, slowest {human(slowest)})"
         )
+    # --8<-- [end:compare]
     print(
         f"the set is {medians['list'] / medians['set']:.0f}x faster "
         f"(ratio of medians)"

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 
+# --8<-- [start:idea]
 class JsonFormatter(logging.Formatter):
     def __init__(self, clock: Callable[[], float] | None = None) -> None:
         super().__init__()
@@ -37,6 +38,9 @@ class JsonFormatter(logging.Formatter):
             event["error"] = f"{type(error).__name__}: {error}"
         # json.dumps escapes newlines, so one event is always one line.
         return json.dumps(event)
+
+
+# --8<-- [end:idea]
 
 
 def make_logger(

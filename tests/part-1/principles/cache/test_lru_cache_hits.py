@@ -5,7 +5,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/lru_cache_hits.py")
+snippet = load_snippet("part-1/principles/cache/lru_cache_hits.py")
 
 
 @pytest.fixture(autouse=True)

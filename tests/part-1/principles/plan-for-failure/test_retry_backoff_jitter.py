@@ -7,7 +7,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/retry_backoff_jitter.py")
+snippet = load_snippet("part-1/principles/plan-for-failure/retry_backoff_jitter.py")
 
 
 def test_ceiling_doubles_then_stops_at_the_cap() -> None:

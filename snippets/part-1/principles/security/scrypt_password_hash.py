@@ -11,6 +11,7 @@ import hashlib
 import hmac
 import os
 
+# --8<-- [start:idea]
 # OWASP Password Storage Cheat Sheet: scrypt with N >= 2**17, r=8, p=1.
 OWASP_N = 2**17
 # This demo uses N = 2**14 (8 times cheaper) so that it runs quickly.
@@ -53,6 +54,9 @@ def verify_password(password: str, record: str) -> bool:
     # compare_digest takes the same time wherever the bytes differ; ==
     # can stop at the first difference and leak how much matched.
     return hmac.compare_digest(key, bytes.fromhex(key_hex))
+
+
+# --8<-- [end:idea]
 
 
 def main() -> None:

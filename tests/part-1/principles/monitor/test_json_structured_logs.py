@@ -7,7 +7,7 @@ import time
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/json_structured_logs.py")
+snippet = load_snippet("part-1/principles/monitor/json_structured_logs.py")
 
 
 def events(stream: io.StringIO) -> list[dict]:

@@ -10,6 +10,7 @@ randomness keeps many clients from retrying at the same instants.
 import random
 from collections.abc import Callable
 
+# --8<-- [start:idea]
 BASE = 0.1  # seconds: ceiling of the first wait
 CAP = 2.0  # seconds: no wait is ever longer than this
 
@@ -49,6 +50,9 @@ def retry(
             )
             sleep(delay)
     raise ValueError("attempts must be at least 1")
+
+
+# --8<-- [end:idea]
 
 
 class Flaky:

@@ -3,7 +3,7 @@ the old value until the TTL expires, unless the writer invalidates."""
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/ttl_cache_staleness.py")
+snippet = load_snippet("part-1/principles/cache/ttl_cache_staleness.py")
 
 
 def make(ttl: float = 30.0):

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/circuit_breaker_states.py")
+snippet = load_snippet("part-1/principles/plan-for-failure/circuit_breaker_states.py")
 
 
 def make(threshold: int = 3, cooldown: float = 10.0):

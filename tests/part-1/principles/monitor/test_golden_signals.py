@@ -8,7 +8,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/golden_signals.py")
+snippet = load_snippet("part-1/principles/monitor/golden_signals.py")
 
 
 def test_percentiles_of_1_to_100_by_hand() -> None:

@@ -5,7 +5,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/measure_membership.py")
+snippet = load_snippet("part-1/principles/measure/measure_membership.py")
 
 
 def test_summary_is_fastest_median_slowest() -> None:

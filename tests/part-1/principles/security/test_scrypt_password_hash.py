@@ -9,7 +9,7 @@ import pytest
 
 from conftest import load_snippet
 
-snippet = load_snippet("part-1/principles/scrypt_password_hash.py")
+snippet = load_snippet("part-1/principles/security/scrypt_password_hash.py")
 
 PASSWORD = "correct horse battery staple"
 

@@ -11,6 +11,7 @@ fast as tokens drip back in.
 from collections.abc import Callable
 
 
+# --8<-- [start:idea]
 class TokenBucket:
     def __init__(
         self, capacity: float, rate: float, clock: Callable[[], float]
@@ -31,6 +32,9 @@ class TokenBucket:
             self.tokens -= 1
             return True
         return False
+
+
+# --8<-- [end:idea]
 
 
 class FakeClock:
