@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import textwrap
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,4 +81,5 @@ def without_section_markers(text: str) -> tuple[str, list[str]]:
         else:
             for name in open_:
                 sections[name].append(line)
-    return whole, ["".join(body) for body in sections.values()]
+    # Sections are shown dedented (mkdocs.yml: dedent_subsections).
+    return whole, [textwrap.dedent("".join(body)) for body in sections.values()]

@@ -19,7 +19,7 @@ SEARCHES = {
     "GIL": "part-1/processes-and-threads/",
     "round robin": "part-1/scheduling/",
     "hypervisor": "part-1/virtualization/",
-    "circuit breaker": "part-1/principles/",
+    "circuit breaker": "part-1/principles/plan-for-failure/",
     "microservices": "part-1/architecture/",
 }
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
