@@ -18,7 +18,8 @@ def internet_checksum(data: bytes) -> int:
     """RFC 1071: add 16-bit words, fold the carries back in, invert."""
     if len(data) % 2:
         data += b"\0"  # pad an odd length with a zero byte
-    total = sum(struct.unpack(f"!{len(data) // 2}H", data))
+    words: tuple[int, ...] = struct.unpack(f"!{len(data) // 2}H", data)
+    total = sum(words)
     while total > 0xFFFF:
         total = (total & 0xFFFF) + (total >> 16)  # end-around carry
     return ~total & 0xFFFF

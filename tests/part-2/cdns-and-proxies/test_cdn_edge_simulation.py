@@ -2,13 +2,15 @@
 the staleness; a cache key with a tracking parameter in it wastes the cache;
 a purge on change removes the staleness without costing hits."""
 
+from typing import Any
+
 from conftest import load_snippet
 
 snippet = load_snippet("part-2/cdns-and-proxies/cdn_edge_simulation.py")
 REQUESTS = snippet.workload()
 
 
-def run(ttl: float, key: object = None, purge: bool = False) -> object:
+def run(ttl: float, key: Any = None, purge: bool = False) -> Any:
     return snippet.run(ttl, key or snippet.clean_key, purge, REQUESTS)
 
 

@@ -31,10 +31,13 @@ def test_the_environment_is_put_back() -> None:
 
 
 def test_no_proxy_listing_127_0_0_1_is_the_other_fix() -> None:
-    with snippet.serving(snippet.Origin) as origin, snippet.serving(snippet.Proxy) as proxy:
-        with snippet.environment(http_proxy=f"http://127.0.0.1:{proxy}", no_proxy="127.0.0.1"):
-            url = f"http://127.0.0.1:{origin}/"
-            assert snippet.fetch(url, ignore_proxy_variables=False) == "the origin answered"
+    with (
+        snippet.serving(snippet.Origin) as origin,
+        snippet.serving(snippet.Proxy) as proxy,
+        snippet.environment(http_proxy=f"http://127.0.0.1:{proxy}", no_proxy="127.0.0.1"),
+    ):
+        url = f"http://127.0.0.1:{origin}/"
+        assert snippet.fetch(url, ignore_proxy_variables=False) == "the origin answered"
 
 
 def test_an_outside_proxy_variable_does_not_change_the_output(tmp_path: Path) -> None:
