@@ -57,10 +57,10 @@ def environment(**values: str) -> Iterator[None]:
     try:
         yield
     finally:
-        for name, value in saved.items():
+        for name in names:
             os.environ.pop(name, None)
-            if value is not None:
-                os.environ[name] = value
+        # Names are case-insensitive on Windows: restore only what was set.
+        os.environ.update({k: v for k, v in saved.items() if v is not None})
 
 
 @contextmanager
