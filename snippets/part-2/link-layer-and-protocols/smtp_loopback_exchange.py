@@ -15,6 +15,16 @@ from email.message import EmailMessage
 TIMEOUT = 2.0  # seconds, on every socket and join
 
 
+def as_upper_case(command: str) -> str:
+    """Commands and keywords are case-insensitive; smtplib's spelling
+    changed between Python versions, so the transcript shows them upper."""
+    verb, _, rest = command.partition(" ")
+    if verb.upper() in ("MAIL", "RCPT"):  # "from:<a@b>" -> "FROM:<a@b>"
+        keyword, colon, address = rest.partition(":")
+        rest = keyword.upper() + colon + address
+    return f"{verb.upper()} {rest}".rstrip()
+
+
 # --8<-- [start:server]
 def serve_one_session(listener: socket.socket, log: list[str]) -> None:
     """Accept one client, answer it like a mail server, keep the mail."""
@@ -29,7 +39,7 @@ def serve_one_session(listener: socket.socket, log: list[str]) -> None:
 
         reply("220 mail.example.test toy SMTP server ready")
         while line := stream.readline().decode("ascii").rstrip("\r\n"):
-            log.append(f"C: {line}")
+            log.append(f"C: {as_upper_case(line)}")
             verb = line.split(" ", 1)[0].upper()
             if verb in ("EHLO", "HELO"):
                 reply("250 mail.example.test greets you")
