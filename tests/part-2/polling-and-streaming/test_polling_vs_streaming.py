@@ -1,0 +1,72 @@
+"""What polling_vs_streaming.py teaches: short polling pays in requests
+(mostly empty) and in delay (up to one interval); long polling makes one
+request per event plus one; SSE carries every event on one response."""
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, load_snippet
+
+snippet = load_snippet("part-2/polling-and-streaming/polling_vs_streaming.py")
+FILE = ROOT / "snippets/part-2/polling-and-streaming/polling_vs_streaming.py"
+
+
+def test_short_polling_every_second() -> None:
+    requests, empty, delays = snippet.run_short_poll(1.0)
+    assert (requests, empty) == (5, 2)
+    assert [round(d, 2) for d in delays] == [0.65, 0.58, 0.87, 0.83, 0.34]
+    assert all(0 <= d < 1.0 for d in delays)  # never more than one interval
+
+
+def test_polling_ten_times_as_often_costs_ten_times_the_requests() -> None:
+    requests, empty, delays = snippet.run_short_poll(0.1)
+    assert (requests, empty) == (50, 46)
+    assert all(0 <= d < 0.1 for d in delays)
+    assert len(delays) == 5
+
+
+def test_long_polling_makes_one_request_per_event_plus_one() -> None:
+    requests, delays = snippet.run_pushed(snippet.long_poll)
+    assert (requests, len(delays)) == (snippet.EVENTS + 1, snippet.EVENTS)
+    assert all(d >= 0 for d in delays)
+
+
+def test_server_sent_events_use_one_request_for_every_event() -> None:
+    requests, delays = snippet.run_pushed(snippet.server_sent_events)
+    assert (requests, len(delays)) == (1, snippet.EVENTS)
+
+
+def test_no_thread_is_left_running() -> None:
+    before = threading.active_count()
+    snippet.run_pushed(snippet.server_sent_events)
+    snippet.run_pushed(snippet.long_poll)
+    snippet.run_short_poll(1.0)
+    assert threading.active_count() == before
+
+
+@pytest.mark.timing
+def test_pushed_events_arrive_far_sooner_than_a_one_second_poll_would_see_them() -> None:
+    _, delays = snippet.run_pushed(snippet.server_sent_events)
+    assert max(delays) < 0.5  # a 1 s poll averages 0.5 s of delay
+
+
+def test_a_proxy_variable_in_the_environment_changes_nothing(tmp_path: Path) -> None:
+    env = {**os.environ, "http_proxy": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
+    env.pop("no_proxy", None)
+    env.pop("NO_PROXY", None)
+    result = subprocess.run(
+        [sys.executable, str(FILE)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "long poll: 6 requests, 5 events" in result.stdout
+    assert "server-sent events: 1 request, 5 events" in result.stdout
