@@ -131,12 +131,15 @@ def plan(spec: str) -> Plan:
     """Check NAME=part-N/chapter/name and everything it must not collide with."""
     cleaned = spec.strip().replace("\\", "/").removeprefix("snippets/").removesuffix(".py")
     parts = cleaned.split("/")
-    if len(parts) != 3:
+    if len(parts) not in (3, 4):
         raise Refused(f"{spec!r} is not part-N/<chapter>/<name>, e.g. part-1/memory/page_cache")
-    part, chapter, name = parts
+    # A chapter may be a page in a folder: part-1/principles/measure/<name> is the page
+    # docs/part-1/principles/measure.md.
+    part, *folders, name = parts
+    chapter = "/".join(folders)
     if not PART.match(part):
         raise Refused(f"{part!r} is not a part folder such as part-1")
-    if not CHAPTER.match(chapter):
+    if not all(CHAPTER.match(folder) for folder in folders):
         raise Refused(f"{chapter!r} is not a chapter: lower case words joined by hyphens")
     if not NAME.match(name) or keyword.iskeyword(name):
         raise Refused(
