@@ -5,7 +5,11 @@
    tabs that are linked across the site (Material's `content.tabs.link`: pick Windows
    once and every page shows Windows): `python3 NAME.py` on Linux and macOS, `py NAME.py`
    on Windows, where `python3` is often missing or a Store stub.
-2. **Where the outputs ran.** A page that includes captured outputs (`--8<--
+2. **Diagrams without Mermaid in the browser.** A ```` ```mermaid ```` block with a
+   render in `includes/diagrams/<key>.svg` (tools/render_diagrams.py, `make diagrams`)
+   becomes that SVG, inline, so its colours follow the page's scheme; a block without
+   one is left for Mermaid to draw in the browser.
+3. **Where the outputs ran.** A page that includes captured outputs (`--8<--
    "snippets/....out"`) ends with one line saying which Python, system and date produced
    them, read from `snippets/captured.json`, which the test harness writes whenever it
    captures an output (`make outputs`): generated, never typed.
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from tools.render_diagrams import key as diagram_key
+
+MERMAID_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,})[ \t]*mermaid[ \t]*$")
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,})[ \t]*console[ \t]*$")
 COMMAND = re.compile(r"^\$ python (?P<file>[\w.-]+\.py)$")
 OUTPUT_INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>snippets/[^"]+\.out)"')
@@ -71,6 +79,35 @@ class RunItTabs(Preprocessor):
         return block
 
 
+class InlineDiagrams(Preprocessor):
+    """```mermaid blocks -> their pre-rendered SVG (when there is one)."""
+
+    def __init__(self, md: Markdown, renders: Path) -> None:
+        super().__init__(md)
+        self.renders = renders
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            opening = MERMAID_OPEN.match(lines[i])
+            if opening:
+                marks, indent = opening["marks"], opening["indent"]
+                end = i + 1
+                while end < len(lines) and lines[end].strip() != marks:
+                    end += 1
+                text = textwrap.dedent("\n".join(lines[i + 1 : end])).strip("\n") + "\n"
+                svg = self.renders / f"{diagram_key(text)}.svg"
+                if end < len(lines) and svg.is_file():
+                    html = f'<div class="hb-diagram">{svg.read_text(encoding="utf-8")}</div>'
+                    out += ["", indent + self.md.htmlStash.store(html), ""]
+                    i = end + 1
+                    continue
+            out.append(lines[i])
+            i += 1
+        return out
+
+
 class CapturedWith(Preprocessor):
     """Append one line naming the Python, system and date of the page's outputs."""
 
@@ -101,14 +138,19 @@ class HandbookExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "captured": ["snippets/captured.json", "where the harness records each capture"],
+            "diagrams": ["includes/diagrams", "pre-rendered Mermaid diagrams (make diagrams)"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Before pymdownx.snippets (32) expands includes: both read the page's own lines.
+        # Diagrams: after whitespace normalisation (30), which would strip the stash
+        # placeholder, and before superfences (25) takes the fence.
         md.preprocessors.register(RunItTabs(md), "handbook_run_it", 33.5)
         records = Path(self.getConfig("captured"))
         md.preprocessors.register(CapturedWith(md, records), "handbook_captured", 33)
+        renders = Path(self.getConfig("diagrams"))
+        md.preprocessors.register(InlineDiagrams(md, renders), "handbook_diagrams", 28)
 
 
 def makeExtension(**kwargs: Any) -> HandbookExtension:
