@@ -24,6 +24,7 @@ class Account:
         self.lock = threading.Lock()
 
 
+# --8<-- [start:idea]
 def transfer_in_given_order(
     source: Account, target: Account, amount: int, meet: threading.Barrier
 ) -> str:
@@ -64,6 +65,9 @@ def transfer_in_global_order(
             second.lock.release()
     finally:
         first.lock.release()
+
+
+# --8<-- [end:idea]
 
 
 def opposite_orders() -> list[str]:

@@ -18,6 +18,7 @@ WAIT_SECONDS = 0.02
 REPEATS = 3
 
 
+# --8<-- [start:idea]
 def fake_io(seconds: float) -> float:
     time.sleep(seconds)  # stands in for a network or disk round trip
     return seconds
@@ -35,6 +36,9 @@ def with_threads(waits: int = WAITS, seconds: float = WAIT_SECONDS) -> float:
     with ThreadPoolExecutor(max_workers=waits) as pool:
         list(pool.map(fake_io, [seconds] * waits, timeout=10))
     return time.perf_counter() - start
+
+
+# --8<-- [end:idea]
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+# --8<-- [start:scripts]
 WORKER = """
 import multiprocessing
 
@@ -42,6 +43,7 @@ if __name__ == "__main__":
     print("parent: child exit code", child.exitcode)
 """
 )
+# --8<-- [end:scripts]
 
 
 def run_script(source: str) -> subprocess.CompletedProcess[str]:
