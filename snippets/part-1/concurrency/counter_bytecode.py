@@ -12,6 +12,7 @@ Instruction names change between CPython versions; the three steps don't.
 
 import dis
 
+# --8<-- [start:loop]
 counter = 0
 
 
@@ -19,6 +20,9 @@ def add_many(n: int) -> None:
     global counter
     for _ in range(n):
         counter += 1
+
+
+# --8<-- [end:loop]
 
 
 # What each step does, in words.
@@ -32,6 +36,7 @@ MEANING = {
 }
 
 
+# --8<-- [start:listing]
 def line_instructions() -> list[dis.Instruction]:
     """The instructions that the `counter += 1` line compiles to."""
     line = add_many.__code__.co_firstlineno + 3
@@ -49,6 +54,9 @@ def main() -> None:
         # A jump's target offset differs between versions: leave it out.
         arg = "" if ins.opname.startswith("JUMP") else ins.argrepr
         print(f"  {ins.opname:<13} {arg:<8} {MEANING.get(ins.opname, '')}")
+
+
+# --8<-- [end:listing]
 
 
 if __name__ == "__main__":

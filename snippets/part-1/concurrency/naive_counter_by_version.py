@@ -39,6 +39,7 @@ class Row(TypedDict):
     cells: list[list[int]]  # [runs that lost updates, runs] per column
 
 
+# --8<-- [start:workers]
 counter = 0
 
 
@@ -58,6 +59,9 @@ def add_with_call(n: int, start: threading.Barrier) -> None:
     start.wait(timeout=10)
     for _ in range(n):
         counter += step()  # the read happens BEFORE the call
+
+
+# --8<-- [end:workers]
 
 
 # (heading, worker, switch interval in seconds, runs); 0.005 is the default
@@ -88,6 +92,7 @@ def lost_updates(
     return threads * per_thread - counter
 
 
+# --8<-- [start:switch]
 def lossy_runs(worker: Worker, runs: int, switch_interval: float) -> int:
     """In how many of `runs` runs did updates vanish?"""
     # How often the interpreter asks the running thread to let another
@@ -98,6 +103,9 @@ def lossy_runs(worker: Worker, runs: int, switch_interval: float) -> int:
         return sum(1 for _ in range(runs) if lost_updates(worker))
     finally:
         sys.setswitchinterval(before)
+
+
+# --8<-- [end:switch]
 
 
 def gil_enabled() -> bool:

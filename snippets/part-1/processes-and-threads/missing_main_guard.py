@@ -1,11 +1,12 @@
 """Why every multiprocessing script needs `if __name__ == "__main__":`.
 
-Under the spawn start method (the default on macOS and Windows) and
-forkserver (the default on Linux from Python 3.14), each child starts a
-fresh interpreter and imports your script to find the function to run.
-Top-level code runs again in the child; if it starts a process, the child
-refuses and dies. This file writes two tiny scripts, with and without the
-guard, and runs both.
+Under the spawn start method (the default on macOS and Windows) each
+child is a fresh interpreter; under forkserver (the default on Linux from
+Python 3.14) it is a fork of a clean server process. Either way the child
+imports your script to find the function to run, so top-level code runs
+again in the child; if it starts a process, the child refuses and dies.
+This file writes two tiny scripts, with and without the guard, and runs
+both.
 """
 # output: exact
 
@@ -14,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+# --8<-- [start:scripts]
 WORKER = """
 import multiprocessing
 
@@ -41,6 +43,7 @@ if __name__ == "__main__":
     print("parent: child exit code", child.exitcode)
 """
 )
+# --8<-- [end:scripts]
 
 
 def run_script(source: str) -> subprocess.CompletedProcess[str]:

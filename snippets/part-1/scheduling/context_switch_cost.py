@@ -39,6 +39,7 @@ def pin_to(cpu: int | None) -> None:
         os.sched_setaffinity(0, {cpu})
 
 
+# --8<-- [start:echo]
 def echo(inbox: Connection, outbox: Connection, cpu: int | None) -> None:
     """The child: send every message straight back, until STOP."""
     pin_to(cpu)
@@ -56,6 +57,9 @@ def per_hop(round_trip: Callable[[], None]) -> float:
     for _ in range(ROUND_TRIPS):
         round_trip()
     return (time.perf_counter() - start) / ROUND_TRIPS / 2
+
+
+# --8<-- [end:echo]
 
 
 def measure(method: str | None = None) -> Result:
@@ -84,6 +88,7 @@ def measure(method: str | None = None) -> Result:
         target=echo, args=(child_in, child_out, cpu)
     )
 
+    # --8<-- [start:hops]
     def ping_pong() -> None:
         to_child.send_bytes(b"x")
         from_child.recv_bytes()  # the child runs in between
@@ -93,6 +98,8 @@ def measure(method: str | None = None) -> Result:
         there.send_bytes(b"x")
         back.send_bytes(there_in.recv_bytes())
         back_in.recv_bytes()
+
+    # --8<-- [end:hops]
 
     try:
         # Start the child first: under spawn and forkserver, the helper
@@ -106,6 +113,7 @@ def measure(method: str | None = None) -> Result:
         if not from_child.poll(30):
             raise TimeoutError("the child did not answer")
         from_child.recv_bytes()
+        # --8<-- [start:batches]
         # Alternate, so that load elsewhere hits both kinds of batch alike.
         switching = staying = float("inf")
         deadline = time.perf_counter() + DEADLINE
@@ -115,6 +123,7 @@ def measure(method: str | None = None) -> Result:
             if time.perf_counter() > deadline:
                 break
         return Result(staying, switching, cpu)
+        # --8<-- [end:batches]
     finally:
         if cpu is not None:
             os.sched_setaffinity(0, original)

@@ -19,11 +19,15 @@ TICK, YIELD = "tick", "yield"
 BUDGET = 24  # ticks we watch each run for; the greedy task never ends
 
 
+# --8<-- [start:polite]
 def polite(units: int) -> Iterator[str]:
     """Does `units` units of work, giving up the CPU after each one."""
     for _ in range(units):
         yield TICK
         yield YIELD
+
+
+# --8<-- [end:polite]
 
 
 def greedy(yield_every: int | None = None) -> Iterator[str]:
@@ -36,6 +40,7 @@ def greedy(yield_every: int | None = None) -> Iterator[str]:
             yield YIELD
 
 
+# --8<-- [start:idea]
 def run(
     tasks: dict[str, Iterator[str]],
     quantum: int | None,
@@ -62,6 +67,9 @@ def run(
             continue  # the task returned: it is finished
         ready.append((name, task))
     return "".join(timeline)
+
+
+# --8<-- [end:idea]
 
 
 def report(timeline: str, units: dict[str, int]) -> list[str]:

@@ -165,6 +165,7 @@ def _non_preemptive(
     return slices
 
 
+# --8<-- [start:policies]
 def _shortest_remaining_first(procs: list[Process]) -> list[Segment]:
     """Preemptive SJF: every arrival may take the CPU away."""
     remaining = {p.name: p.burst for p in procs}
@@ -209,6 +210,9 @@ def _round_robin(procs: list[Process], quantum: int) -> list[Segment]:
     return slices
 
 
+# --8<-- [end:policies]
+
+
 def _merge(slices: list[Segment]) -> list[Segment]:
     """Join back-to-back slices of one process; fill gaps with idle."""
     merged: list[Segment] = []
@@ -247,7 +251,7 @@ def gantt(schedule: Schedule, scale: int | None = None) -> str:
 
 
 def ms(value: Fraction) -> str:
-    """17 -> '17 ms', 13/2 -> '6.5 ms', 17/3 -> '17/3 ms (5.67)'."""
+    """17 -> '17 ms', 13/2 -> '6.5 ms', 17/3 -> '17/3 ms (about 5.67)'."""
     if 100 % value.denominator == 0:  # at most two decimals: exact
         return f"{float(value):g} ms"
     return f"{value} ms (about {float(value):.2f})"

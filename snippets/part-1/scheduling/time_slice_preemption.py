@@ -35,6 +35,7 @@ def cpu_time(usage: resource.struct_rusage) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+# --8<-- [start:spin]
 def spin(
     name: str, cpu: int, start: Barrier, results: Queue[Share], window: float
 ) -> None:
@@ -53,6 +54,7 @@ def spin(
             after.ru_nivcsw - before.ru_nivcsw,
             after.ru_nvcsw - before.ru_nvcsw,
         )
+        # --8<-- [end:spin]
     )
 
 

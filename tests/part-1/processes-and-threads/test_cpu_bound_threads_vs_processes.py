@@ -83,3 +83,26 @@ def test_processes_beat_threads_on_cpu_bound_work() -> None:
     if not ratios:
         pytest.skip(f"the machine never had two free cores (parallel capacity {capacities})")
     pytest.fail(f"with two free cores, two processes were only {ratios}x faster than threads")
+
+
+def test_each_figure_is_a_median_of_paired_runs_after_a_warm_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[str] = []
+
+    def sequential() -> float:
+        calls.append("one after another")
+        return 2.0
+
+    parallel_times = iter([1.0, 4.0, 1.0, 2.0])  # the warm-up, then three runs
+
+    def parallel() -> float:
+        calls.append("on workers")
+        return next(parallel_times)
+
+    monkeypatch.setattr(snippet, "sequential", sequential)
+    one_by_one, on_workers, speedup = snippet.paired(parallel)
+    # Back-to-back pairs, the first one thrown away.
+    assert calls == ["one after another", "on workers"] * 4
+    # Medians of the three timed pairs: 4, 1, 2 -> 2; ratios 0.5, 2, 1 -> 1.
+    assert (one_by_one, on_workers, speedup) == (2.0, 2.0, 1.0)
