@@ -5,17 +5,18 @@ again to advance it. Two threads that both read before either advances
 get the same server, and the next server in the rotation is skipped.
 
 The race is forced, not left to luck: the server list is a list whose
-indexing is a switch point where both threads must meet (a Barrier) before
-either goes on. The fixed balancer takes its turn number under a lock, so
-the same meeting cannot make two threads share one turn.
+len() is a switch point where two threads must meet (a Barrier) between
+reading the counter and advancing it. The fixed balancer reads and
+advances under a lock, so the second thread cannot reach the switch
+point while the first is there: they never meet, and never share a turn.
 """
 # output: exact
 
 import threading
 from collections.abc import Sequence
-from typing import Any
 
 WAIT = 10.0  # seconds: a bug should raise an error, not hang
+MEET_WAIT = 0.5  # seconds a thread waits at the switch point
 SERVERS = ["s0", "s1", "s2"]
 
 
@@ -53,27 +54,36 @@ class RoundRobin:
         with self._lock:  # read and advance in one step
             turn = self._next
             self._next = (turn + 1) % len(self._servers)
-        return self._servers[turn]
+            return self._servers[turn]
 
 
 # --8<-- [end:fixed]
 
 
 class MeetingList(list[str]):
-    """A server list whose first two indexings wait for each other."""
+    """A server list whose length is a switch point for two threads.
+
+    Both balancers ask for len() after reading their counter and before
+    storing the next value. There, the first two callers wait for each
+    other. If a lock keeps the second one out, the first gives up after
+    MEET_WAIT seconds and goes on alone.
+    """
 
     def __init__(self, servers: Sequence[str]) -> None:
         super().__init__(servers)
-        self.barrier = threading.Barrier(2)
+        self.barrier = threading.Barrier(2, timeout=MEET_WAIT)
         self.meetings = 2
         self.lock = threading.Lock()
 
-    def __getitem__(self, index: Any) -> Any:
+    def __len__(self) -> int:
         with self.lock:
             meet, self.meetings = self.meetings > 0, self.meetings - 1
         if meet:
-            self.barrier.wait(timeout=WAIT)  # the switch point
-        return super().__getitem__(index)
+            try:
+                self.barrier.wait()  # the switch point
+            except threading.BrokenBarrierError:
+                pass  # the other thread could not get here
+        return super().__len__()
 
 
 def race(balancer: ArticleRoundRobin | RoundRobin) -> list[str]:
@@ -90,14 +100,17 @@ def race(balancer: ArticleRoundRobin | RoundRobin) -> list[str]:
     return [*sorted(got), balancer.get_server()]
 
 
-def forced_article() -> list[str]:
-    return race(ArticleRoundRobin(MeetingList(SERVERS)))
+def forced_article() -> tuple[list[str], bool]:
+    """The servers handed out, and whether the threads met mid-call."""
+    servers = MeetingList(SERVERS)
+    return race(ArticleRoundRobin(servers)), not servers.barrier.broken
 
 
-def forced_fixed() -> list[str]:
+def forced_fixed() -> tuple[list[str], bool]:
+    servers = MeetingList(SERVERS)
     balancer = RoundRobin(SERVERS)
-    balancer._servers = MeetingList(SERVERS)  # the same switch point
-    return race(balancer)
+    balancer._servers = servers  # the same switch point
+    return race(balancer), not servers.barrier.broken
 
 
 def shrink_after_two_calls(
@@ -117,8 +130,13 @@ def shrink_after_two_calls(
 
 def main() -> None:
     print("two threads at once, then one more call:")
-    print(f"article: {forced_article()}")
-    print(f"  fixed: {forced_fixed()}")
+    for label, forced in (
+        ("article", forced_article),
+        ("fixed", forced_fixed),
+    ):
+        got, met = forced()
+        where = "met mid-call" if met else "never met"
+        print(f"{label:>7}: {got}; the threads {where}")
     print("the caller's list loses s2 after two calls; the third call:")
     print(f"article: {shrink_after_two_calls(ArticleRoundRobin)}")
     print(f"  fixed: {shrink_after_two_calls(RoundRobin)}")
