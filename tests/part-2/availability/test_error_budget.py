@@ -8,7 +8,8 @@ snippet = load_snippet("part-2/availability/error_budget.py")
 
 
 def test_a_99_9_slo_over_30_days_allows_43_2_minutes() -> None:
-    assert (1 - 0.999) * snippet.WINDOW_HOURS * 60 == pytest.approx(43.2)
+    minutes = (1 - 0.999) * snippet.WINDOW_HOURS * 60
+    assert minutes == pytest.approx(43.2)
 
 
 def test_a_million_requests_allow_a_thousand_failures() -> None:

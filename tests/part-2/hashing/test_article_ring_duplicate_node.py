@@ -29,9 +29,7 @@ def test_the_article_ring_fails_lookups_and_the_fixed_one_does_not() -> None:
 
 def test_removing_an_unknown_node() -> None:
     assert snippet.remove_unknown(snippet.ArticleRing()).startswith("KeyError")
-    assert snippet.remove_unknown(snippet.HashRing()) == (
-        "ValueError: 'z' is not on the ring"
-    )
+    assert snippet.remove_unknown(snippet.HashRing()) == ("ValueError: 'z' is not on the ring")
 
 
 def test_adding_twice_is_adding_once() -> None:

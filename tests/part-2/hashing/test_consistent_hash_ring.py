@@ -34,9 +34,7 @@ def test_removing_a_node_moves_only_its_keys() -> None:
     before = {k: ring.get_node(k) for k in KEYS}
     ring.remove_node("node2")
     after = {k: ring.get_node(k) for k in KEYS}
-    assert {k for k in KEYS if before[k] != after[k]} == {
-        k for k in KEYS if before[k] == "node2"
-    }
+    assert {k for k in KEYS if before[k] != after[k]} == {k for k in KEYS if before[k] == "node2"}
 
 
 def test_more_virtual_nodes_even_out_the_load() -> None:

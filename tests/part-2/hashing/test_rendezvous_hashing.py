@@ -25,6 +25,4 @@ def test_removing_a_node_moves_only_its_keys() -> None:
 
 
 def test_the_order_of_the_node_list_does_not_matter() -> None:
-    assert all(
-        snippet.owner(k, FIVE) == snippet.owner(k, FIVE[::-1]) for k in KEYS[:500]
-    )
+    assert all(snippet.owner(k, FIVE) == snippet.owner(k, FIVE[::-1]) for k in KEYS[:500])

@@ -9,9 +9,7 @@ snippet = load_snippet("part-2/load-balancing/balancer_on_loopback.py")
 
 
 def test_round_robin_sends_the_busy_backend_its_share() -> None:
-    assert snippet.run(snippet.round_robin) == (
-        "slow -> b0; quick -> b1 b2 b0+1 b1 b2 b0+1"
-    )
+    assert snippet.run(snippet.round_robin) == ("slow -> b0; quick -> b1 b2 b0+1 b1 b2 b0+1")
 
 
 def test_least_connections_sends_nothing_to_the_busy_backend() -> None:

@@ -17,12 +17,7 @@ def p99() -> dict[str, float]:
 
 
 def test_the_tail_orders_the_strategies(p99: dict[str, float]) -> None:
-    assert (
-        p99["random"]
-        > p99["round robin"]
-        > p99["two choices"]
-        > p99["least outstanding"]
-    )
+    assert p99["random"] > p99["round robin"] > p99["two choices"] > p99["least outstanding"]
 
 
 def test_looking_at_queues_cuts_the_tail_by_2x_or_more(

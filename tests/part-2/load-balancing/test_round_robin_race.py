@@ -21,9 +21,7 @@ def test_the_fixed_version_gives_them_consecutive_servers() -> None:
 
 
 def test_a_shrinking_caller_list_breaks_only_the_article_version() -> None:
-    assert snippet.shrink_after_two_calls(snippet.ArticleRoundRobin).startswith(
-        "IndexError"
-    )
+    assert snippet.shrink_after_two_calls(snippet.ArticleRoundRobin).startswith("IndexError")
     assert snippet.shrink_after_two_calls(snippet.RoundRobin) == "s2"
 
 

@@ -9,15 +9,11 @@ snippet = load_snippet("part-2/rate-limiting/token_bucket_fixed.py")
 
 
 def test_a_backward_step_locks_the_article_bucket_for_an_hour() -> None:
-    assert snippet.clock_stepped_back(fixed=False) == (
-        "[False, False, False], tokens left -3540"
-    )
+    assert snippet.clock_stepped_back(fixed=False) == ("[False, False, False], tokens left -3540")
 
 
 def test_the_fixed_bucket_ignores_the_wall_clock() -> None:
-    assert snippet.clock_stepped_back(fixed=True) == (
-        "[True, True, True], tokens left 2"
-    )
+    assert snippet.clock_stepped_back(fixed=True) == ("[True, True, True], tokens left 2")
 
 
 def test_the_fixed_bucket_survives_a_stepping_clock_too() -> None:
