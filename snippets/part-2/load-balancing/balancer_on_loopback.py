@@ -62,7 +62,8 @@ class Backend(socketserver.ThreadingTCPServer):
     """Answers each line with its name; a 'hold' line waits for release."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(("127.0.0.1", 0), Handler)  # port 0: any free one
+        self.address: tuple[str, int] = self.socket.getsockname()[:2]
         self.name = name
         self.busy = 0
         self.lock = threading.Lock()
@@ -102,7 +103,7 @@ def run(strategy: Callable[[list[int], int], int], quick: int = 6) -> str:
         thread.start()
     try:
         balancer = Balancer(
-            [b.server_address[:2] for b in backends],  # type: ignore[misc]
+            [b.address for b in backends],
             strategy,
         )
         slow: list[str] = []

@@ -92,8 +92,8 @@ def attack() -> list[str]:
     thread = threading.Thread(target=server.serve_forever, args=(0.05,))
     thread.start()
     try:
-        address = server.server_address[:2]
-        slow = [slow_client(address) for _ in range(5)]  # type: ignore[arg-type]
+        address = ("127.0.0.1", server.server_port)
+        slow = [slow_client(address) for _ in range(5)]
         lines = [
             f"slow client {n}: {what_came_back(sock)}"
             for n, sock in enumerate(slow, start=1)

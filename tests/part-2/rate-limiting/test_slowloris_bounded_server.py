@@ -35,7 +35,7 @@ def test_control_without_the_timeout_a_slow_client_holds_its_worker() -> None:
     thread = threading.Thread(target=server.serve_forever, args=(0.05,))
     thread.start()
     try:
-        sock = snippet.slow_client(server.server_address[:2])
+        sock = snippet.slow_client(("127.0.0.1", server.server_port))
         sock.settimeout(2 * snippet.IDLE_TIMEOUT)
         with sock, pytest.raises(TimeoutError):
             sock.recv(1)  # the server neither answers nor hangs up
