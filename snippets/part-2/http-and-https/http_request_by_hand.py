@@ -78,7 +78,7 @@ def show(response: bytes) -> None:
     for line in response.decode().split("\r\n"):
         if line.startswith("Date: "):
             line = "Date: <the time of the run>"
-        print("  <", line)
+        print(f"  < {line}".rstrip())
 
 
 def main() -> None:
