@@ -109,13 +109,13 @@ Fetch = Callable[[int, int], list[float]]
 
 def run(label: str, fetch: Fetch, handler: Handler, n: int) -> float:
     with Server(handler) as server:
-        fetch(server.port, 3)  # warm-up
+        fetch(server.port, 2)  # warm-up
         before = server.httpd.connections
         median = statistics.median(fetch(server.port, n))
         count = server.httpd.connections - before
     print(
-        f"{label:<21} {n:>3} requests, {count:>3} connections: "
-        f"{median * 1e3:.3f} ms per request"
+        f"{label:<21} {n:>3} requests over {count:>3} connection(s): "
+        f"{median * 1e3:.3f} ms each"
     )
     return median
 
@@ -123,7 +123,7 @@ def run(label: str, fetch: Fetch, handler: Handler, n: int) -> float:
 def main() -> None:
     reuse = run("keep-alive", keep_alive, Hello, 100)
     fresh = run("new connection each", new_connection_each, Hello, 100)
-    nagle = run("keep-alive, Nagle on", keep_alive, Nagle, 5)
+    nagle = run("keep-alive, Nagle on", keep_alive, Nagle, 3)
     print(f"a new connection per request: {fresh / reuse:.1f}x slower")
     print(f"http.server's default Nagle:  {nagle / reuse:.0f}x slower")
     # --8<-- [end:idea]

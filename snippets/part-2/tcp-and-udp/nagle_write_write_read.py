@@ -55,7 +55,7 @@ def round_trips(nodelay: bool, count: int, warmup: int) -> list[float]:
 
 
 def main() -> None:
-    nagle = statistics.median(round_trips(False, count=5, warmup=2))
+    nagle = statistics.median(round_trips(False, count=3, warmup=1))
     nodelay = statistics.median(round_trips(True, count=200, warmup=20))
     print(f"Nagle on (default): {nagle * 1e3:.1f} ms per exchange")
     print(f"TCP_NODELAY:        {nodelay * 1e3:.3f} ms per exchange")
