@@ -21,6 +21,7 @@ TIMEOUT = 2.0
 BODY = b"hello\n"
 
 
+# --8<-- [start:server]
 class Hello(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive (the default is HTTP/1.0)
     timeout = TIMEOUT  # an idle keep-alive connection ends after this
@@ -38,6 +39,7 @@ class Hello(BaseHTTPRequestHandler):
 
 class Nagle(Hello):
     disable_nagle_algorithm = False  # http.server's default
+    # --8<-- [end:server]
 
 
 class CountingServer(ThreadingHTTPServer):
@@ -102,6 +104,7 @@ def new_connection_each(port: int, requests: int) -> list[float]:
         finally:
             client.close()
     return times
+    # --8<-- [end:idea]
 
 
 Fetch = Callable[[int, int], list[float]]
@@ -126,7 +129,6 @@ def main() -> None:
     nagle = run("keep-alive, Nagle on", keep_alive, Nagle, 3)
     print(f"a new connection per request: {fresh / reuse:.1f}x slower")
     print(f"http.server's default Nagle:  {nagle / reuse:.0f}x slower")
-    # --8<-- [end:idea]
 
 
 if __name__ == "__main__":
