@@ -4,7 +4,8 @@ A server socket that listens but never calls `accept()` still completes
 connections: the kernel answers each SYN with a SYN-ACK and queues the
 finished connection until the program accepts it. A client then sends
 a request that nobody reads; its `recv` waits for an answer that never
-comes, and only its timeout ends the wait.
+comes, and only its timeout ends the wait. When the server finally
+closes the connection, the client reads end of file: an empty bytes.
 """
 # output: normalise timings
 
@@ -41,6 +42,8 @@ def main() -> None:
                 "same connection seen from both ends:",
                 conn.getpeername() == client.getsockname(),
             )
+        # The server closed its end (a FIN): the client reads end of file.
+        print("after the server closed, recv returns", client.recv(1024))
         for sock in clients:
             sock.close()
     # --8<-- [end:idea]

@@ -30,4 +30,5 @@ def test_the_unanswered_recv_ends_at_its_timeout(capsys: pytest.CaptureFixture[s
     assert "no answer: recv timed out" in out
     assert "b'anyone there?\\n'" in out
     assert "same connection seen from both ends: True" in out
+    assert "after the server closed, recv returns b''" in out  # the FIN
     assert snippet.READ_TIMEOUT <= elapsed < snippet.READ_TIMEOUT + 1.5
