@@ -1,6 +1,6 @@
 """Measurement helpers shared by `make bench` (bench/run.py) and the labs.
 
-The work being measured lives in the snippets under snippets/part-1/, imported by
+The work being measured lives in the snippets under snippets/part-N/, imported by
 file name exactly as the tests import them; only what no snippet offers (starting a
 thread or a process and nothing else) is written here.
 """
@@ -197,6 +197,72 @@ def cost_ladder(repeats: int = 3, quick: bool = False) -> list[Rung]:
             for key, seconds in result.items():
                 samples.setdefault(key, []).append(float(seconds))
     rungs = [Rung(key, *LABELS[key], statistics.median(values)) for key, values in samples.items()]
+    return sorted(rungs, key=lambda rung: rung.seconds)
+
+
+# ---------------------------------------------------------------------------------
+# The connection ladder (Part 2): what talking over loopback costs, step by step.
+
+CONNECTION_LABELS = {
+    "tcp_round_trip": (
+        "TCP round trip on an open connection (TCP_NODELAY)",
+        "TCP round trip",
+    ),
+    "tcp_connect": ("TCP connect, until the server's first byte", "TCP connect"),
+    "tls_handshake": (
+        "TLS 1.3 handshake (verified), until the server's first byte",
+        "TLS handshake",
+    ),
+    "http_keep_alive": ("HTTP/1.1 GET on a kept-alive connection", "HTTP keep-alive"),
+    "http_new_connection": (
+        "HTTP/1.1 GET on a new connection per request",
+        "HTTP new connection",
+    ),
+}
+
+
+def connection_measures(quick: bool = False) -> list[Measure]:
+    """The measurements behind the connection ladder; `quick` makes each smaller."""
+    nagle = snippet("part-2/tcp-and-udp/nagle_write_write_read.py")
+    tls = snippet("part-2/http-and-https/tls_loopback_handshake.py")
+    http = snippet("part-2/http-and-https/http_keep_alive_vs_new.py")
+    scale = 0.2 if quick else 1.0
+
+    def round_trip() -> dict[str, float]:
+        times = nagle.round_trips(True, count=max(20, int(200 * scale)), warmup=20)
+        return {"tcp_round_trip": statistics.median(times)}
+
+    def connects() -> dict[str, float]:
+        # The first few connections of a run pay for first-time costs: dropped.
+        plain = tls.first_byte_seconds(False, max(10, int(50 * scale)))[5:]
+        shaken = tls.first_byte_seconds(True, max(8, int(25 * scale)))[5:]
+        return {
+            "tcp_connect": statistics.median(plain),
+            "tls_handshake": statistics.median(shaken),
+        }
+
+    def over_http() -> dict[str, float]:
+        requests = max(20, int(100 * scale))
+        with http.Server() as server:
+            http.keep_alive(server.port, 3)  # warm-up
+            reuse = statistics.median(http.keep_alive(server.port, requests))
+            fresh = statistics.median(http.new_connection_each(server.port, requests))
+        return {"http_keep_alive": reuse, "http_new_connection": fresh}
+
+    return [round_trip, connects, over_http]
+
+
+def connection_ladder(repeats: int = 3, quick: bool = False) -> list[Rung]:
+    """Every rung: the median of `repeats` measurements after a warm-up, cheapest first."""
+    samples: dict[str, list[float]] = {}
+    for measure in connection_measures(quick):
+        for result in runs(measure, repeats):
+            for key, seconds in result.items():
+                samples.setdefault(key, []).append(float(seconds))
+    rungs = [
+        Rung(key, *CONNECTION_LABELS[key], statistics.median(values))
+        for key, values in samples.items()
+    ]
     return sorted(rungs, key=lambda rung: rung.seconds)
 
 

@@ -7,6 +7,10 @@ so a page shows what this run measured and nothing typed in by hand.
 
     python -m bench.run              # from the repository root, as `make bench` does
     python -m bench.run --repeats 9  # steadier medians, slower
+    python -m bench.run --only connection_ladder  # one part; keeps the others
+
+A part measured on its own (`--only`) carries its own date and machine, so the
+other parts' figures keep theirs.
 """
 
 from __future__ import annotations
@@ -56,11 +60,33 @@ def measure_speedups(repeats: int) -> dict[str, object]:
     }
 
 
+def today() -> str:
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
+
+
+def measure_connections(repeats: int) -> dict[str, object]:
+    """Part 2's connection ladder, with its own date and machine."""
+    return {
+        "generated": today(),
+        "repeats": repeats,
+        "warmup": 1,
+        "machine": measure.machine_dict(),
+        "rungs": [
+            {"key": rung.key, "label": rung.label, "seconds": rung.seconds}
+            for rung in measure.connection_ladder(repeats)
+        ],
+    }
+
+
+# The parts `--only` can measure alone: each carries its own date and machine.
+ALONE = {"connection_ladder": measure_connections}
+
+
 def run(repeats: int = REPEATS) -> dict[str, object]:
     started = time.perf_counter()
     results: dict[str, object] = {
         "schema": SCHEMA,
-        "generated": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d"),
+        "generated": today(),
         "command": "make bench",
         "repeats": repeats,
         "warmup": 1,
@@ -77,6 +103,8 @@ def run(repeats: int = REPEATS) -> dict[str, object]:
         {"key": rung.key, "label": rung.label, "seconds": rung.seconds}
         for rung in measure.cost_ladder(repeats)
     ]
+    time.sleep(SETTLE)
+    results["connection_ladder"] = measure_connections(repeats)
     print(f"measured in {time.perf_counter() - started:.0f} s")
     return results
 
@@ -89,8 +117,18 @@ def main() -> None:
         default=REPEATS,
         help=f"runs per figure after the warm-up (default {REPEATS})",
     )
+    parser.add_argument(
+        "--only",
+        choices=sorted(ALONE),
+        help="measure only this part and keep the others from bench/results.json",
+    )
     args = parser.parse_args()
-    results = run(args.repeats)
+    if args.only:
+        results = json.loads(RESULTS.read_text(encoding="utf-8"))
+        print(f"machine: {measure.machine().describe()}")
+        results[args.only] = ALONE[args.only](args.repeats)
+    else:
+        results = run(args.repeats)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS.relative_to(measure.ROOT)}")
     for path in tables.write(results):

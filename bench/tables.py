@@ -121,15 +121,35 @@ def caption_io(results: Mapping[str, Any]) -> str:
     )
 
 
+def connection_ladder(results: Mapping[str, Any]) -> str:
+    rungs = sorted(results["connection_ladder"]["rungs"], key=lambda rung: rung["seconds"])
+    base = next(r["seconds"] for r in rungs if r["key"] == "tcp_round_trip")
+    rows = [[r["label"], duration(r["seconds"]), times(r["seconds"] / base)] for r in rungs]
+    return table(
+        [
+            "Operation (client and server threads of one process)",
+            "Median time",
+            "Relative to a round trip",
+        ],
+        ["left", "right", "right"],
+        rows,
+    )
+
+
 def render(results: Mapping[str, Any]) -> dict[str, str]:
     """File name under bench/results/ -> its Markdown."""
     machine = machine_line(results)
     parts = {
-        "cost-ladder.md": [cost_ladder(results)],
-        "cpu-speedup.md": [caption_cpu(results), cpu_speedup(results)],
-        "io-speedup.md": [caption_io(results), io_speedup(results)],
+        "cost-ladder.md": [cost_ladder(results), machine],
+        "cpu-speedup.md": [caption_cpu(results), cpu_speedup(results), machine],
+        "io-speedup.md": [caption_io(results), io_speedup(results), machine],
     }
-    return {name: "\n\n".join([NOTICE, *body, machine]) + "\n" for name, body in parts.items()}
+    if "connection_ladder" in results:  # measured with its own date and machine
+        parts["connection-ladder.md"] = [
+            connection_ladder(results),
+            machine_line(results["connection_ladder"]),
+        ]
+    return {name: "\n\n".join([NOTICE, *body]) + "\n" for name, body in parts.items()}
 
 
 def write(results: Mapping[str, Any], folder: Path = RESULTS_DIR) -> list[Path]:

@@ -208,3 +208,55 @@ def test_a_thread_starts_far_faster_than_a_process(method: str) -> None:
         measure.process_start(method, count=2) / measure.thread_start(count=50) for _ in range(3)
     )
     assert ratio > 3, f"a {method} process started only {ratio:.1f}x slower than a thread"
+
+
+# ---------------------------------------------------------------------------------
+# Part 2's connection ladder (measured alone: `python -m bench.run --only
+# connection_ladder`), with its own date and machine.
+
+
+def test_connection_ladder_is_well_formed(results: dict[str, Any]) -> None:
+    entry = results["connection_ladder"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["generated"])
+    assert entry["repeats"] >= 3 and entry["warmup"] >= 1
+    assert set(entry["machine"]) == set(measure.Machine.__dataclass_fields__)
+    keys = [rung["key"] for rung in entry["rungs"]]
+    assert sorted(keys) == sorted(measure.CONNECTION_LABELS), keys
+    for rung in entry["rungs"]:
+        assert rung["label"] == measure.CONNECTION_LABELS[rung["key"]][0]
+        assert 0 < rung["seconds"] < 1, rung
+
+
+def test_committed_connection_ladder_says_what_the_page_says(results: dict[str, Any]) -> None:
+    """HTTP and HTTPS: a TLS handshake costs far more than a TCP connect (about
+    20x measured), a new connection per request more than keep-alive (4 to 7x),
+    and an HTTP request more than a bare round trip. Wide margins."""
+    seconds = {r["key"]: r["seconds"] for r in results["connection_ladder"]["rungs"]}
+    assert seconds["tls_handshake"] > 3 * seconds["tcp_connect"]
+    assert seconds["http_new_connection"] > 1.5 * seconds["http_keep_alive"]
+    assert seconds["http_keep_alive"] > seconds["tcp_round_trip"]
+    assert seconds["tls_handshake"] > seconds["http_new_connection"]
+
+
+def test_quick_connection_ladder_has_every_rung_cheapest_first() -> None:
+    import threading
+
+    before = threading.active_count()
+    rungs = measure.connection_ladder(repeats=1, quick=True)
+    assert {rung.key for rung in rungs} == set(measure.CONNECTION_LABELS)
+    assert [r.seconds for r in rungs] == sorted(r.seconds for r in rungs)
+    assert threading.active_count() == before
+
+
+@pytest.mark.timing
+def test_a_tls_handshake_costs_more_than_a_tcp_connect_now() -> None:
+    """The ratio on this machine, now: best of three, 2x leaves room."""
+    tls = measure.snippet("part-2/http-and-https/tls_loopback_handshake.py")
+    import statistics
+
+    ratios = [
+        statistics.median(tls.first_byte_seconds(True, 12)[2:])
+        / statistics.median(tls.first_byte_seconds(False, 22)[2:])
+        for _ in range(3)
+    ]
+    assert max(ratios) > 2, ratios
