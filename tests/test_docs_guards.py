@@ -38,3 +38,20 @@ def test_every_snippet_is_shown_on_a_page() -> None:
 
 def test_docs_exist() -> None:
     assert PAGES, "no pages under docs/"
+
+
+@pytest.mark.parametrize(
+    "page", PAGES, ids=[p.relative_to(docs_fences.DOCS).as_posix() for p in PAGES]
+)
+def test_corrections_look_the_same_everywhere(page: Path) -> None:
+    """A correction of the article is a `!!! warning "Correction: ..."` box on every page,
+    so a reader learns to spot one."""
+    import re
+
+    wrong = [
+        f"{docs_fences.display(page)}:{number}: a correction box is "
+        f'`!!! warning "Correction: ..."`, not `{line.strip()}`'
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r'\s*(!!!|\?\?\?\+?) (?!warning)\w+ "Correction', line)
+    ]
+    assert not wrong, "\n".join(wrong)

@@ -1,4 +1,4 @@
-"""The labs: notebooks under docs/part-1/labs/ that every build runs (mkdocs-jupyter).
+"""The labs: notebooks under docs/part-N/labs/ that every build runs (mkdocs-jupyter).
 
 - Each is committed clean (the build makes the outputs), imports the snippets it
   measures instead of copying them, and fits the page's 79-column code box.
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 LABS = lab_notebooks()
 IDS = [lab.stem for lab in LABS]
-SNIPPETS = ROOT / "snippets" / "part-1"
+SNIPPETS = ROOT / "snippets"
 CHAPTERS = re.compile(r"^CHAPTERS(?:: [^=]+)? = \[(?P<names>[^\]]*)\]", re.MULTILINE)
 
 
@@ -89,7 +89,7 @@ def test_lab_imports_the_snippets_it_measures(lab: Path) -> None:
     match = CHAPTERS.search(setup)
     assert match, f"{lab.name}: the first cell lists the chapters it imports in CHAPTERS"
     chapters = re.findall(r'"([^"]+)"', match["names"])
-    snippet_modules = {path.stem: path for path in SNIPPETS.glob("*/*.py")}
+    snippet_modules = {path.stem: path for path in SNIPPETS.rglob("*.py")}
     imported = set().union(*(imported_modules(source) for source in cells))
     from_snippets = imported & set(snippet_modules)
     assert from_snippets or "bench" in imported, f"{lab.name} imports no snippet"
@@ -123,8 +123,8 @@ def test_lab_is_in_the_nav_and_linked_from_its_chapter(lab: Path) -> None:
     assert f'"{rel}"' in nav, f"{rel} is not in mkdocs.yml's nav"
     chapters = [
         page
-        for page in (ROOT / "docs" / "part-1").glob("*.md")
-        if f"(labs/{lab.name})" in page.read_text(encoding="utf-8")
+        for page in lab.parent.parent.rglob("*.md")
+        if f"labs/{lab.name})" in page.read_text(encoding="utf-8")
     ]
     assert chapters, f"no chapter links to labs/{lab.name}"
 
