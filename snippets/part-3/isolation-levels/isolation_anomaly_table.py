@@ -53,7 +53,6 @@ class Session:
         self.run("ROLLBACK")
 
 
-# --8<-- [start:scenarios]
 ONE = "SELECT v FROM anomaly WHERE id = 1"
 
 
@@ -90,6 +89,7 @@ def phantom(a: Session, b: Session) -> bool:
     return first != second  # a new row appeared in a's search
 
 
+# --8<-- [start:scenarios]
 def lost_update(a: Session, b: Session) -> bool:
     a.begin()
     b.begin()
