@@ -106,6 +106,9 @@ def availability(kind: str) -> tuple[str, str] | None:
     """
     if os.environ.get("HANDBOOK_SERVERS", "").lower() == "skip":
         return "skip", f"needs {kind}; HANDBOOK_SERVERS=skip is set"
+    if os.name != "posix" or not hasattr(os, "killpg"):
+        # Unix sockets, process groups, privilege drop: the fixtures are POSIX only.
+        return "skip", f"needs {kind}; throwaway servers run on POSIX systems only"
     if find(kind) is not None:
         return None
     why = f"needs a {kind} server, which is not installed: {INSTALL[kind]}"
