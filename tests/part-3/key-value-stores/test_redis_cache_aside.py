@@ -2,16 +2,20 @@
 the database and caches with a TTL, a hit does not load, and after the TTL (on
 Redis's clock) the next lookup loads again; plain SET never expires."""
 
+from collections.abc import Iterator
+
 import pytest
-import redis
 
 from conftest import load_snippet
 
 snippet = load_snippet("part-3/key-value-stores/redis_cache_aside.py")
 
+# After load_snippet, which skips this module where Redis is not available.
+import redis  # noqa: E402
+
 
 @pytest.fixture
-def r(redis_url: str) -> redis.Redis:
+def r(redis_url: str) -> Iterator[redis.Redis]:
     client = redis.Redis.from_url(redis_url, decode_responses=True)
     yield client
     client.close()

@@ -4,18 +4,21 @@ without expiry when the client dies, where two separate calls do (the control)."
 
 import socket
 import time
+from collections.abc import Iterator
 
 import pytest
-import redis
 import servers
 
 from conftest import load_snippet
 
 snippet = load_snippet("part-3/key-value-stores/redis_rate_limiter.py")
 
+# After load_snippet, which skips this module where Redis is not available.
+import redis  # noqa: E402
+
 
 @pytest.fixture
-def r(redis_url: str) -> redis.Redis:
+def r(redis_url: str) -> Iterator[redis.Redis]:
     client = redis.Redis.from_url(redis_url)
     yield client
     client.close()
