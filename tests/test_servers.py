@@ -126,15 +126,23 @@ def test_a_server_never_ready_fails_at_its_timeout_and_is_stopped(
 ) -> None:
     server_fixtures.require_server("redis")
     monkeypatch.setattr(servers, "_redis_ready", lambda path: False)
-    before = set(psutil.pids())
+    folders: list[Path] = []
+    make_folder = servers._make_folder
+
+    def recorded(prefix: str, owner: str | None) -> Path:
+        folders.append(make_folder(prefix, owner))
+        return folders[-1]
+
+    monkeypatch.setattr(servers, "_make_folder", recorded)
     with (
         pytest.raises(servers.ServerNotReady, match=r"not ready after 1 s") as caught,
         servers.redis_server(timeout=1.0),
     ):
         pass  # pragma: no cover
     assert "ready to accept connections" in str(caught.value)  # its own log
-    left = [p for p in psutil.process_iter(["name"]) if p.pid not in before and not _gone(p.pid)]
-    assert not [p for p in left if "redis" in (p.info["name"] or "")]
+    (folder,) = folders
+    assert not folder.exists()
+    assert not [pid for pid in _server_pids(folder) if not _gone(pid)]
 
 
 # ---------------------------------------------------------------------------------
