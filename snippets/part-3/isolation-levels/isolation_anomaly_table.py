@@ -53,12 +53,12 @@ class Session:
         self.run("ROLLBACK")
 
 
-ONE = "SELECT v FROM anomaly WHERE id = 1"
+ONE = "SELECT v FROM anomaly_demo WHERE id = 1"
 
 
 def dirty_read(a: Session, b: Session) -> bool:
     a.begin()
-    a.run("UPDATE anomaly SET v = 0 WHERE id = 1")  # not committed
+    a.run("UPDATE anomaly_demo SET v = 0 WHERE id = 1")  # not committed
     b.begin()
     seen = b.run(ONE)
     b.commit()
@@ -70,7 +70,7 @@ def non_repeatable_read(a: Session, b: Session) -> bool:
     a.begin()
     first = a.run(ONE)
     b.begin()
-    b.run("UPDATE anomaly SET v = 0 WHERE id = 1")
+    b.run("UPDATE anomaly_demo SET v = 0 WHERE id = 1")
     b.commit()
     second = a.run(ONE)
     a.commit()
@@ -78,11 +78,11 @@ def non_repeatable_read(a: Session, b: Session) -> bool:
 
 
 def phantom(a: Session, b: Session) -> bool:
-    count = "SELECT count(*) FROM anomaly WHERE v > 0"
+    count = "SELECT count(*) FROM anomaly_demo WHERE v > 0"
     a.begin()
     first = a.run(count)
     b.begin()
-    b.run("INSERT INTO anomaly VALUES (3, 100)")
+    b.run("INSERT INTO anomaly_demo VALUES (3, 100)")
     b.commit()
     second = a.run(count)
     a.commit()
@@ -94,21 +94,21 @@ def lost_update(a: Session, b: Session) -> bool:
     a.begin()
     b.begin()
     seen_a, seen_b = a.run(ONE), b.run(ONE)
-    a.run(f"UPDATE anomaly SET v = {seen_a + 10} WHERE id = 1")
+    a.run(f"UPDATE anomaly_demo SET v = {seen_a + 10} WHERE id = 1")
     a.commit()
-    b.run(f"UPDATE anomaly SET v = {seen_b + 20} WHERE id = 1")
+    b.run(f"UPDATE anomaly_demo SET v = {seen_b + 20} WHERE id = 1")
     b.commit()
     return a.run(ONE) == 120  # not 130: a's +10 was overwritten
 
 
 def write_skew(a: Session, b: Session) -> bool:
-    on_call = "SELECT count(*) FROM anomaly WHERE v > 0"
+    on_call = "SELECT count(*) FROM anomaly_demo WHERE v > 0"
     a.begin()
     b.begin()
     if a.run(on_call) >= 2:
-        a.run("UPDATE anomaly SET v = 0 WHERE id = 1")
+        a.run("UPDATE anomaly_demo SET v = 0 WHERE id = 1")
     if b.run(on_call) >= 2:
-        b.run("UPDATE anomaly SET v = 0 WHERE id = 2")
+        b.run("UPDATE anomaly_demo SET v = 0 WHERE id = 2")
     a.commit()
     b.commit()
     return a.run(on_call) == 0  # each kept the rule; together broke it
@@ -160,16 +160,18 @@ def postgres(level: str) -> Iterator[tuple[Session, Session]]:
     ]
     try:
         conns[0].execute("SET lock_timeout = '10s'")
-        conns[0].execute("DROP TABLE IF EXISTS anomaly")
-        conns[0].execute("CREATE TABLE anomaly (id int PRIMARY KEY, v int)")
-        conns[0].execute("INSERT INTO anomaly VALUES (1, 100), (2, 100)")
+        conns[0].execute("DROP TABLE IF EXISTS anomaly_demo")
+        conns[0].execute(
+            "CREATE TABLE anomaly_demo (id int PRIMARY KEY, v int)"
+        )
+        conns[0].execute("INSERT INTO anomaly_demo VALUES (1, 100), (2, 100)")
         begin = f"BEGIN ISOLATION LEVEL {level}"
         yield (
             Session(conns[0], begin, pg_code),
             Session(conns[1], begin, pg_code),
         )
     finally:
-        conns[0].execute("DROP TABLE IF EXISTS anomaly")
+        conns[0].execute("DROP TABLE IF EXISTS anomaly_demo")
         for conn in conns:
             conn.close()
 
@@ -185,9 +187,11 @@ def sqlite() -> Iterator[tuple[Session, Session]]:
         try:
             conns[0].execute("PRAGMA journal_mode=WAL")
             conns[0].execute(
-                "CREATE TABLE anomaly (id INTEGER PRIMARY KEY, v INTEGER)"
+                "CREATE TABLE anomaly_demo (id INTEGER PRIMARY KEY, v INTEGER)"
             )
-            conns[0].execute("INSERT INTO anomaly VALUES (1, 100), (2, 100)")
+            conns[0].execute(
+                "INSERT INTO anomaly_demo VALUES (1, 100), (2, 100)"
+            )
             yield (
                 Session(conns[0], "BEGIN", sqlite_code),
                 Session(conns[1], "BEGIN", sqlite_code),

@@ -16,7 +16,9 @@ import time
 
 import redis
 
-PREFIX = "cache-aside:"  # every key of this example; removed at the end
+PREFIX = (
+    "handbook:cache-aside:"  # every key of this example; removed at the end
+)
 TTL_MS = 300
 
 

@@ -15,7 +15,9 @@ import os
 
 import redis
 
-PREFIX = "rate-limit:"  # every key of this example; removed at the end
+PREFIX = (
+    "handbook:rate-limit:"  # every key of this example; removed at the end
+)
 LIMIT = 3  # requests per window
 WINDOW = 1  # seconds
 
