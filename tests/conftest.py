@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from filelock import FileLock
 
+import servers
 import snippet_harness
 from bench import measure
 
@@ -19,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Importing snippets must not leave __pycache__ folders in snippets/.
 sys.dont_write_bytecode = True
+
+# Throwaway PostgreSQL and Redis for any test folder: postgres_server, postgres_db,
+# redis_server, redis_url (tests/server_fixtures.py, tests/servers.py).
+pytest_plugins = ["server_fixtures"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -138,9 +143,16 @@ def load_snippet(rel: str) -> Any:
     if not path.is_file():
         raise FileNotFoundError(path)
     try:
-        unsupported = snippet_harness.load(path).unsupported_here()
+        loaded = snippet_harness.load(path)
+        unsupported = loaded.unsupported_here()
     except snippet_harness.SnippetError:
-        unsupported = None  # tests/test_snippets.py reports the broken header
+        loaded, unsupported = None, None  # tests/test_snippets.py reports the broken header
     if unsupported:
         pytest.skip(unsupported, allow_module_level=True)
+    # A snippet that needs a server (and its client library) is not imported where the
+    # server will be skipped; where it must fail (CI=true), the fixtures fail.
+    for kind in loaded.servers if loaded else ():
+        verdict = servers.availability(kind)
+        if verdict is not None and verdict[0] == "skip":
+            pytest.skip(verdict[1], allow_module_level=True)
     return measure.snippet(rel)

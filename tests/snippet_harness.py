@@ -15,6 +15,13 @@ A snippet that cannot run everywhere says so, and is skipped elsewhere with the 
 
     # requires: posix           (fork, resource, signals: not on Windows)
     # requires: linux           (/proc, namespaces, cgroups)
+
+A snippet that needs a database server says which (one `# requires:` line each, or a
+comma-separated list). The test suite then runs it against a throwaway server
+(tests/servers.py) through the variables a copier would set for their own server:
+
+    # requires: postgresql      (PGHOST, PGPORT, PGUSER, PGDATABASE of a fresh database)
+    # requires: redis           (REDIS_URL of an emptied Redis)
 """
 
 from __future__ import annotations
@@ -30,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -57,7 +66,12 @@ NORMALISERS: dict[str, tuple[re.Pattern[str], str]] = {
     "machine": (re.compile(r"(?m)^(machine:).*$"), r"\1 <machine>"),
 }
 RULES = ("exact", "normalise", "property")
-REQUIRES = re.compile(r"^#[ \t]*requires:[ \t]*(?P<what>posix|linux)[ \t]*$", re.MULTILINE)
+REQUIRES = re.compile(r"^#[ \t]*requires:[ \t]*(?P<what>[^\n]*?)[ \t]*$", re.MULTILINE)
+PLATFORMS = ("posix", "linux")
+# Database servers a snippet can ask for (tests/servers.py starts them).
+SERVERS = ("postgresql", "redis")
+# What a copier's environment may point at their own servers: never leaks into a run.
+SERVER_ENV = re.compile(r"^(PG[A-Z]+|DATABASE_URL|REDIS_URL)$")
 HEADER = re.compile(
     r"^#[ \t]*output:[ \t]*(?P<rule>\w+)[ \t]*(?P<args>[^\n]*?)[ \t]*$", re.MULTILINE
 )
@@ -74,6 +88,7 @@ class Snippet:
     normalisers: tuple[str, ...]
     uses_processes: bool
     requires: str | None = None
+    servers: tuple[str, ...] = ()
 
     def unsupported_here(self) -> str | None:
         """Why this platform cannot run the snippet, or None when it can."""
@@ -148,13 +163,21 @@ def load(path: Path) -> Snippet:
             f"{rel}:{line}: `# output: {rule} {match['args']}` is not valid: `normalise` takes "
             f"one or more of {', '.join(NORMALISERS)}; `exact` and `property` take none."
         )
-    requires = REQUIRES.search(source)
+    wanted = [w for m in REQUIRES.finditer(source) for w in re.split(r"[\s,]+", m["what"]) if w]
+    unknown = [w for w in wanted if w not in PLATFORMS + SERVERS]
+    if unknown:
+        raise SnippetError(
+            f"{rel}: `# requires: {', '.join(unknown)}` is not known; "
+            f"use {', '.join(PLATFORMS + SERVERS)}."
+        )
+    platforms = [w for w in wanted if w in PLATFORMS]
     return Snippet(
         path,
         rule,
         names,
         _uses_processes(ast.parse(source, filename=rel)),
-        requires["what"] if requires else None,
+        platforms[0] if platforms else None,
+        tuple(w for w in SERVERS if w in wanted),
     )
 
 
@@ -175,25 +198,62 @@ class Run:
     seconds: float
 
 
-def _session_members(sid: int) -> list[psutil.Process]:
-    """Live processes of a session. Zombies are dead already: they wait only for
-    init to reap them, which in some containers takes a while."""
+# A server the snippet started that left its session (a daemon: `pg_ctl start`,
+# `redis-server --daemonize yes`) is still found: by a unique token in the
+# environment it inherited, or (Redis overwrites its environment with its process
+# title) by its working directory inside the run's folders.
+RUN_TOKEN = "HANDBOOK_SNIPPET_RUN"
+
+
+@dataclass(frozen=True)
+class _Marks:
+    token: str
+    folders: tuple[str, ...]
+
+    def carried_by(self, proc: psutil.Process) -> bool:
+        if proc.environ().get(RUN_TOKEN) == self.token:
+            return True
+        cwd = proc.cwd()
+        return any(cwd == f or cwd.startswith(f + os.sep) for f in self.folders)
+
+
+def _session_members(sid: int, marks: _Marks | None = None) -> list[psutil.Process]:
+    """Live processes of a session, or started by the run and escaped from it.
+    Zombies are dead already: they wait only for init to reap them, which in some
+    containers takes a while."""
     members = []
     for proc in psutil.process_iter():
         try:
-            if os.getsid(proc.pid) == sid and proc.status() != psutil.STATUS_ZOMBIE:
+            if proc.status() == psutil.STATUS_ZOMBIE:
+                continue
+            if os.getsid(proc.pid) == sid or (marks is not None and marks.carried_by(proc)):
                 members.append(proc)
         except (ProcessLookupError, PermissionError, psutil.Error):
             pass
     return members
 
 
-def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_TIMEOUT) -> Run:
-    """Run `python <file>` as a copier would; raise SnippetError on any breach."""
+def run(
+    snippet: Snippet,
+    start_method: str | None = None,
+    timeout: float = RUN_TIMEOUT,
+    server_env: Mapping[str, str] | None = None,
+) -> Run:
+    """Run `python <file>` as a copier would; raise SnippetError on any breach.
+
+    `server_env` points a snippet that requires a server at a throwaway one (PGHOST...,
+    REDIS_URL); the caller's own PG*, DATABASE_URL and REDIS_URL never reach it."""
     label = snippet.rel + (f" (start method {start_method})" if start_method else "")
     work = Path(tempfile.mkdtemp(prefix="snippet-cwd-"))
     tmp = Path(tempfile.mkdtemp(prefix="snippet-tmp-"))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "COV_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTEST_", "COV_")) and not SERVER_ENV.match(k)
+    }
+    env.update(server_env or {})
+    token = _Marks(uuid.uuid4().hex, (str(work.resolve()), str(tmp.resolve())))
+    env[RUN_TOKEN] = token.token
     env.update(
         TMPDIR=str(tmp),
         TEMP=str(tmp),
@@ -224,7 +284,7 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
             proc.wait(timeout=timeout)
             timed_out = False
         except subprocess.TimeoutExpired:
-            _kill_session(proc.pid) if posix else proc.kill()
+            _kill_session(proc.pid, token) if posix else proc.kill()
             proc.wait(timeout=10)
             timed_out = True
         except BaseException:
@@ -253,7 +313,7 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
                 + _tail("stderr", stderr)
             )
         if posix:
-            _check_no_leftover_processes(label, proc.pid)
+            _check_no_leftover_processes(label, proc.pid, token)
         for folder, what in ((work, "working directory"), (tmp, "TMPDIR")):
             left = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
             if left:
@@ -261,26 +321,26 @@ def run(snippet: Snippet, start_method: str | None = None, timeout: float = RUN_
         return Run(stdout, stderr, proc.returncode, seconds)
     finally:
         if posix:
-            _kill_session(proc.pid)  # whatever happened, leave nothing running
+            _kill_session(proc.pid, token)  # whatever happened, leave nothing running
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _check_no_leftover_processes(label: str, sid: int) -> None:
+def _check_no_leftover_processes(label: str, sid: int, token: _Marks | None = None) -> None:
     deadline = time.monotonic() + LEFTOVER_GRACE
-    while (members := _session_members(sid)) and time.monotonic() < deadline:
+    while (members := _session_members(sid, token)) and time.monotonic() < deadline:
         time.sleep(0.05)
     if members:
         names = [f"{p.pid} {' '.join(p.cmdline())[:80]}" for p in members if p.is_running()]
-        _kill_session(sid)
+        _kill_session(sid, token)
         raise SnippetError(
             f"{label}: left {len(names)} process(es) running after it exited: {names}. "
             f"Join or terminate every child before main() returns."
         )
 
 
-def _kill_session(sid: int) -> None:
-    for proc in _session_members(sid):
+def _kill_session(sid: int, token: _Marks | None = None) -> None:
+    for proc in _session_members(sid, token):
         try:
             proc.send_signal(signal.SIGKILL)
         except psutil.Error:
@@ -300,10 +360,10 @@ def _tail(name: str, text: str, lines: int = 25) -> str:
     return f"\n--- {name} (last {len(kept)} lines) ---\n" + "\n".join(kept)
 
 
-def capture(snippet: Snippet) -> Run:
+def capture(snippet: Snippet, server_env: Mapping[str, str] | None = None) -> Run:
     """Run the snippet as a copier would and write what it printed to its captured
     output (`make outputs`; tools/new_snippet.py for a new snippet)."""
-    result = run(snippet)
+    result = run(snippet, server_env=server_env)
     snippet.output_path.write_text(result.stdout, encoding="utf-8", newline="\n")
     record_capture(snippet, result.stdout)
     return result

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -32,15 +33,32 @@ def test_snippet_runs_and_matches_its_output(
     snippet = harness.load(path)
     if reason := snippet.unsupported_here():
         pytest.skip(reason)
-    if request.config.getoption("--update-outputs"):
-        # Capture under the platform's default start method, as a copier runs it;
-        # the other start methods are then compared against that.
-        if start_method not in (None, _default_method()):
-            pytest.skip("outputs are captured under the default start method")
-        harness.capture(snippet)
-        return
-    result = harness.run(snippet, start_method)
-    harness.compare(snippet, result.stdout, start_method)
+    with contextlib.ExitStack() as stack:
+        server_env = _throwaway_servers(snippet, request, stack)
+        if request.config.getoption("--update-outputs"):
+            # Capture under the platform's default start method, as a copier runs it;
+            # the other start methods are then compared against that.
+            if start_method not in (None, _default_method()):
+                pytest.skip("outputs are captured under the default start method")
+            harness.capture(snippet, server_env)
+            return
+        result = harness.run(snippet, start_method, server_env=server_env)
+        harness.compare(snippet, result.stdout, start_method)
+
+
+def _throwaway_servers(
+    snippet: harness.Snippet, request: pytest.FixtureRequest, stack: contextlib.ExitStack
+) -> dict[str, str]:
+    """The environment that points a `# requires: postgresql` / `redis` snippet at this
+    worker's throwaway server (tests/server_fixtures.py): a fresh database, an empty
+    Redis. Skips (or fails under CI=true) when the server is not installed."""
+    env: dict[str, str] = {}
+    if "postgresql" in snippet.servers:
+        server = request.getfixturevalue("postgres_server")
+        env.update(stack.enter_context(server.database()))
+    if "redis" in snippet.servers:
+        env["REDIS_URL"] = request.getfixturevalue("redis_url")
+    return env
 
 
 def _default_method() -> str:
