@@ -6,6 +6,7 @@
 #   make test-fast the same without the browser tests (the quick loop while writing)
 #   make page PAGE=part-1/memory   one page end to end: its snippets and tests, the build, the browser
 #   make screenshots   the browser tests, keeping light, dark and phone screenshots of every page
+#   make diagrams  render new or changed Mermaid diagrams to SVG (includes/diagrams/; needs Chromium)
 #   make build     strict build of the site into site/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
 #   make bench     run the benchmarks; rewrite bench/results.json and the tables pages include
@@ -71,6 +72,11 @@ test-fast: $(STAMP)
 page: $(STAMP)
 	@test -n "$(PAGE)" || { echo "usage: make page PAGE=part-1/memory   (the page docs/part-1/memory.md)"; exit 2; }
 	$(PYTEST) $(PARALLEL) --page "$(PAGE)"
+
+# Mermaid diagrams rendered ahead of time, so readers download no Mermaid.
+.PHONY: diagrams
+diagrams: $(STAMP)
+	$(BIN)/python tools/render_diagrams.py
 
 # Screenshots of every page in light, dark and phone layouts, into test-artifacts/screenshots/.
 screenshots: $(STAMP)

@@ -73,6 +73,20 @@ def diagrams() -> dict[str, str]:
     }
 
 
+def places() -> dict[str, list[str]]:
+    """key -> the `page.md:line` of each block with that diagram."""
+    found: dict[str, list[str]] = {}
+    for page in sorted(DOCS.rglob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            opening = FENCE.match(line)
+            if opening:
+                text = blocks("\n".join(lines[number:]))[0]
+                where = f"{page.relative_to(ROOT).as_posix()}:{number + 1}"
+                found.setdefault(key(text), []).append(where)
+    return found
+
+
 def material_theme_css() -> str:
     """The theme CSS Material gives Mermaid (colours as var(--md-mermaid-...))."""
     import material
@@ -99,8 +113,9 @@ RENDER = """async ([id, text, css]) => {
 
 def render(wanted: dict[str, str]) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
-    from browser_kit import CHROMIUM_ARGS, INSTALL_HINT, chromium_executable
     from playwright.sync_api import sync_playwright
+
+    from browser_kit import CHROMIUM_ARGS, INSTALL_HINT, chromium_executable
 
     executable = chromium_executable()
     if executable is None:
@@ -116,11 +131,19 @@ def render(wanted: dict[str, str]) -> None:
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/{QuietHandler.PAGE}")
             RENDERS.mkdir(parents=True, exist_ok=True)
+            failed = []
             for name, text in sorted(wanted.items()):
-                svg = page.evaluate(RENDER, [f"diagram-{name}", text, css])
+                try:
+                    svg = page.evaluate(RENDER, [f"diagram-{name}", text, css])
+                except Exception as error:  # Mermaid's parse error, with its line
+                    where = ", ".join(places().get(name, ["?"]))
+                    failed.append(f"{where}: Mermaid cannot draw this diagram: {error}")
+                    continue
                 (RENDERS / f"{name}.svg").write_text(svg + "\n", encoding="utf-8")
                 print(f"rendered includes/diagrams/{name}.svg")
             browser.close()
+            if failed:
+                raise SystemExit("\n".join(failed))
     finally:
         server.shutdown()
         server.server_close()

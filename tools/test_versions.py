@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENVS = ROOT / ".venv-versions"
 OLDEST = (3, 11)
 sys.path.insert(0, str(ROOT / "tools"))
-import lock_subset  # noqa: E402  (a sibling script)
+import lock_subset  # type: ignore[import-not-found]  # noqa: E402  (a sibling script)
 
 PROBE = (
     "import json, platform, sys, sysconfig; print(json.dumps([platform.python_implementation(),"

@@ -3,6 +3,7 @@ connection; a new connection per request costs more; http.server's
 default (Nagle on) stalls every keep-alive reply."""
 
 import statistics
+from typing import Any
 
 import pytest
 
@@ -11,7 +12,7 @@ from conftest import load_snippet
 snippet = load_snippet("part-2/http-and-https/http_keep_alive_vs_new.py")
 
 
-def connections(fetch: snippet.Fetch, n: int) -> int:
+def connections(fetch: Any, n: int) -> int:
     with snippet.Server() as server:
         assert len(fetch(server.port, n)) == n
         count: int = server.httpd.connections
@@ -27,7 +28,7 @@ def test_new_connection_each_uses_one_per_request() -> None:
     assert connections(snippet.new_connection_each, 20) == 20
 
 
-def median_of(fetch: snippet.Fetch, handler: snippet.Handler, n: int) -> float:
+def median_of(fetch: Any, handler: Any, n: int) -> float:
     with snippet.Server(handler) as server:
         fetch(server.port, 3)
         return statistics.median(fetch(server.port, n))

@@ -44,4 +44,4 @@ def test_urllib_default_opener_would_use_the_proxy(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("NO_PROXY", raising=False)
     assert urllib.request.getproxies().get("http") == PROXY
     handler = urllib.request.ProxyHandler()
-    assert handler.proxies.get("http") == PROXY
+    assert handler.proxies.get("http") == PROXY  # type: ignore[attr-defined]
