@@ -89,9 +89,9 @@ build: labs
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Zensical (Material's successor) reads mkdocs.yml and the overrides, ignores plugins;
-# the publishing build stays MkDocs. Its site_dir must be inside the repository.
+# the publishing build stays MkDocs. It builds a copy (tools/zensical_build.py says why).
 zensical: labs
-	ZENSICAL_SITE_DIR=site-zensical $(BIN)/zensical build --strict --clean
+	$(BIN)/python -m tools.zensical_build --site-dir site-zensical
 
 outputs: $(STAMP)
 	$(BIN)/python -m pytest tests/test_snippets.py --update-outputs -q

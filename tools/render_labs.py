@@ -212,7 +212,7 @@ def execute(lab: Lab) -> Any:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    notebook = nbformat.read(lab.notebook, as_version=4)  # type: ignore[no-untyped-call]
+    notebook = nbformat.read(lab.notebook, as_version=4)  # type: ignore[no-untyped-call, unused-ignore]
     client = NotebookClient(
         notebook,
         timeout=CELL_TIMEOUT,
