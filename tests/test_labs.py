@@ -221,6 +221,19 @@ def test_built_lab_is_light_and_fetches_nothing_from_elsewhere(
     assert not remote, f"{lab.name}: fetches from another site: {remote}"
 
 
+def test_built_labs_come_after_the_chapters_in_search(
+    built_site: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    """Each lab page's front matter (tools/render_labs.py) lowers it in Material's search."""
+    site, result = built_site
+    assert result.returncode == 0, "the site did not build; see test_site_builds_strict"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for lab in LABS:
+        url = lab.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+        boosts = {doc.get("boost") for doc in index["docs"] if doc["location"].startswith(url)}
+        assert boosts == {0.5}, f"{lab.name}: search boost {boosts}, not 0.5"
+
+
 # ---------------------------------------------------------------------------------
 # Readable on both schemes
 

@@ -63,7 +63,8 @@ def test_a_lab_becomes_a_page_with_its_output_and_plots(tmp_path: Path) -> None:
     lab = project(
         tmp_path,
         "# A tiny lab\n\nSee [the chapter](../../chapter/) and [its section]"
-        "(../../chapter/#a-section), or [elsewhere](https://example.org/).",
+        "(../../chapter/#a-section), [again](../chapter.md#a-section), or "
+        "[elsewhere](https://example.org/).",
         SETUP,
         'print("measured", 6 * 7)\n6 * 7',
         PLOT,
@@ -74,6 +75,7 @@ def test_a_lab_becomes_a_page_with_its_output_and_plots(tmp_path: Path) -> None:
     assert "search:\n  boost: 0.5\n---" in page
     assert "[the chapter](../chapter.md)" in page
     assert "[its section](../chapter.md#a-section)" in page
+    assert "[again](../chapter.md#a-section)" in page
     assert "(https://example.org/)" in page
     assert '```python\nprint("measured", 6 * 7)\n6 * 7\n```' in page
     assert '```text title="Output"\nmeasured 42\n42\n```' in page

@@ -251,22 +251,23 @@ def _fence(body: str, info: str) -> str:
 
 
 def _link(lab: Lab, target: str) -> str:
-    """A link in a notebook's text, written for the page's URL (as Jupyter and the old
-    plugin read it: `../../concurrency/`), rewritten to the Markdown file it leads to, so
-    that the site's build checks it like a link in a chapter. Anything else is kept."""
+    """A link in a notebook's text, as the page needs it. Written like a chapter's, from
+    the notebook's folder (`../concurrency.md#anchor`), it is kept. Written for the
+    page's URL (`../../concurrency/`, as the old plugin's pages read them), it becomes
+    the Markdown file it leads to. Either way the site's build checks it; anything else
+    is kept, for the build to report."""
     if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", target, re.I):
         return target
     path, hash_, fragment = target.partition("#")
     docs = lab.root / "docs"
+    here = lab.page.parent
+    if (here / path).is_file():
+        return target
     resolved = normpath(lab.url + path)
     if resolved.startswith("../"):
         return target
-    candidates = [resolved]
-    if path.endswith("/") or not Path(path).suffix:
-        stripped = resolved.rstrip("/")
-        candidates = [f"{stripped}.md", f"{stripped}/index.md", stripped]
-    here = lab.page.parent
-    for candidate in candidates:
+    stripped = resolved.rstrip("/")
+    for candidate in (f"{stripped}.md", f"{stripped}/index.md", stripped):
         if (docs / candidate).is_file():
             rel = os.path.relpath(docs / candidate, here).replace(os.sep, "/")
             return rel + hash_ + fragment
