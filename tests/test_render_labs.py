@@ -122,6 +122,12 @@ def test_a_raster_image_is_refused(tmp_path: Path) -> None:
     assert "code cell 3" in message and "image/png" in message
 
 
+def test_a_notebook_that_is_not_json_names_the_notebook(tmp_path: Path) -> None:
+    lab = project(tmp_path, "# Lab", SETUP, PLOT)
+    lab.notebook.write_text('{"cells": [', encoding="utf-8")  # a merge gone wrong
+    assert "tiny.ipynb" in failure(lab)
+
+
 def test_the_command_fails_naming_each_failed_lab(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

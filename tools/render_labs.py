@@ -120,7 +120,11 @@ def labs(root: Path = ROOT) -> list[Lab]:
 
 
 def _read_cells(notebook: Path) -> list[dict[str, Any]]:
-    cells: list[dict[str, Any]] = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    """The notebook's cells; none when it is not a notebook (running it says why)."""
+    try:
+        cells: list[dict[str, Any]] = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    except (ValueError, KeyError, TypeError):
+        return []
     for cell in cells:
         if isinstance(cell["source"], list):
             cell["source"] = "".join(cell["source"])
@@ -419,7 +423,12 @@ def render_lab(lab: Lab, use_cache: bool = True) -> Rendering:
     if rendering is None:
         start = time.perf_counter()
         try:
-            files = render(lab, execute(lab))
+            try:
+                files = render(lab, execute(lab))
+            except LabError:
+                raise
+            except Exception as error:  # not JSON, no kernel, ...: still name the lab
+                raise LabError(f"{lab.rel}: {type(error).__name__}: {error}") from error
         except LabError:
             _remove(lab)
             raise
@@ -462,11 +471,17 @@ def serve(command: list[str], use_cache: bool) -> int:
         seen = _fingerprint(labs())
         while not stop.wait(1.0):
             current = labs()
-            now = _fingerprint(current)
+            try:
+                now = _fingerprint(current)
+            except (OSError, ValueError, KeyError):  # a notebook half-saved
+                continue
             if now != seen:
                 seen = now
-                render_all(current, use_cache)
-                remove_orphans()
+                try:
+                    render_all(current, use_cache)
+                    remove_orphans()
+                except Exception as error:  # a notebook half-saved: wait for the next save
+                    print(f"render_labs: {type(error).__name__}: {error}", file=sys.stderr)
 
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
