@@ -122,6 +122,12 @@ def test_a_raster_image_is_refused(tmp_path: Path) -> None:
     assert "code cell 3" in message and "image/png" in message
 
 
+def test_a_cell_that_kills_the_kernel_names_the_notebook(tmp_path: Path) -> None:
+    lab = project(tmp_path, "# Lab", SETUP, PLOT, "import os\nos._exit(3)")
+    message = failure(lab)
+    assert "code cell 3" in message and "killed the kernel" in message
+
+
 def test_a_notebook_that_is_not_json_names_the_notebook(tmp_path: Path) -> None:
     lab = project(tmp_path, "# Lab", SETUP, PLOT)
     lab.notebook.write_text('{"cells": [', encoding="utf-8")  # a merge gone wrong

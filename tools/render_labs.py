@@ -37,6 +37,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -224,7 +225,9 @@ def execute(lab: Lab) -> Any:
         resources={"metadata": {"path": str(lab.notebook.parent)}},
     )
     code = [i for i, cell in enumerate(notebook.cells) if cell.cell_type == "code"]
-    with client.setup_kernel():
+    # The kernel's own stderr (ipykernel's warning about TCP on every start) is kept
+    # out of the build log, and shown only if the kernel dies.
+    with tempfile.TemporaryFile() as kernel_log, client.setup_kernel(stderr=kernel_log):
         for number, index in enumerate(code, start=1):
             cell = notebook.cells[index]
             where = (
@@ -239,7 +242,9 @@ def execute(lab: Lab) -> Any:
             except CellTimeoutError:
                 raise LabError(f"{where} ran longer than {CELL_TIMEOUT} s") from None
             except DeadKernelError as error:
-                raise LabError(f"{where} killed the kernel: {error}") from None
+                kernel_log.seek(0)
+                said = kernel_log.read().decode(errors="replace")[-2000:]
+                raise LabError(f"{where} killed the kernel: {error}\n{said}") from None
     return notebook
 
 
