@@ -8,6 +8,8 @@
 #   make screenshots   the browser tests, keeping light, dark and phone screenshots of every page
 #   make diagrams  render new or changed Mermaid diagrams to SVG (includes/diagrams/; needs Chromium)
 #   make build     strict build of the site into site/
+#   make labs      run the labs that changed and write their pages (build and serve do it too)
+#   make zensical  the second build, with Material's successor, into site-zensical/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
 #   make bench     run the benchmarks; rewrite bench/results.json and the tables pages include
 #   make lock      re-resolve requirements.lock from pyproject.toml (needs the network)
@@ -26,7 +28,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Keep snippet folders free of __pycache__ so they stay copyable as they are.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve test test-fast build outputs lock clean venv
+.PHONY: help serve test test-fast build labs zensical outputs lock clean venv
 .DEFAULT_GOAL := help
 
 help:
@@ -42,10 +44,17 @@ $(STAMP): requirements.lock
 
 venv: $(STAMP)
 
-# LABS_CACHE: run each lab once, then again only when the notebook itself changes,
-# so that a rebuild on every save stays quick (builds and tests never cache).
+# The labs (docs/part-*/labs/*.ipynb) become pages in a step of our own, before any
+# build: tools/render_labs.py runs each one that changed (its notebook, a snippet it
+# imports, bench/) and writes NAME.md and its plots beside it (git ignores them).
+# Unchanged labs come from .cache/labs/; LABS_CACHE=false (or --fresh) runs them all.
+.PHONY: labs
+labs: $(STAMP)
+	$(BIN)/python -m tools.render_labs
+
+# serve: render, serve, and render again whenever a lab or what it imports changes.
 serve: $(STAMP)
-	LABS_CACHE=true $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/python -m tools.render_labs --serve $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # Two runs: the timing tests first, alone, because a test that measures a parallel
 # speedup needs both cores to itself; then everything else on both cores (pytest-xdist).
@@ -98,8 +107,13 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-build: $(STAMP)
+build: labs
 	$(BIN)/python -m mkdocs build --strict --site-dir site
+
+# Zensical (Material's successor) reads mkdocs.yml and the overrides, ignores plugins;
+# the publishing build stays MkDocs. It builds a copy (tools/zensical_build.py says why).
+zensical: labs
+	$(BIN)/python -m tools.zensical_build --site-dir site-zensical
 
 outputs: $(STAMP)
 	$(BIN)/python -m pytest tests/test_snippets.py --update-outputs -q
@@ -117,4 +131,4 @@ lock: $(STAMP)
 	$(BIN)/uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 --upgrade -o requirements.lock
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-zensical .pytest_cache .mypy_cache .ruff_cache

@@ -27,14 +27,17 @@ CHROMIUM_ARGS = [
 
 
 def lab_notebooks() -> list[Path]:
-    """The labs: notebooks that mkdocs-jupyter renders as pages (mkdocs.yml, include)."""
-    return sorted(p for p in DOCS.rglob("labs/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    """The labs: docs/part-*/labs/NAME.ipynb, each the page NAME.md (tools/render_labs.py)."""
+    return sorted(DOCS.glob("part-*/labs/*.ipynb"))
 
 
 def page_urls() -> list[str]:
-    """Site-relative URLs of every page, from the Markdown sources and the labs."""
+    """Site-relative URLs of every page, from the Markdown sources and the labs (whose
+    pages may not be rendered yet when the tests are collected)."""
+    labs = lab_notebooks()
+    rendered = {lab.with_suffix(".md") for lab in labs}
     urls = []
-    for md in sorted([*DOCS.rglob("*.md"), *lab_notebooks()]):
+    for md in sorted({*DOCS.rglob("*.md"), *rendered}):
         rel = md.relative_to(DOCS).with_suffix("").as_posix()
         if rel == "index":
             urls.append("")

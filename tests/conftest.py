@@ -90,6 +90,9 @@ def built_site(
 ) -> tuple[Path, subprocess.CompletedProcess[str]]:
     """One `mkdocs build --strict` per run, shared by the build and browser tests.
 
+    First the labs' own render step (tools/render_labs.py), as `make build` runs it;
+    when a lab fails, its result (naming the notebook and the cell) is returned instead.
+
     Under pytest-xdist every worker has its own session, so session fixtures run once
     per worker; the first worker to get here builds the site into the run's shared
     temporary folder while holding a file lock, and the others reuse that build.
@@ -109,6 +112,21 @@ def built_site(
 
 
 def build_site(site: Path) -> subprocess.CompletedProcess[str]:
+    """The labs' render step, then the strict build. The render step re-runs a lab only
+    when its notebook, a snippet it imports or bench/ changed (a failed lab is never
+    cached, so it fails again); LABS_CACHE=false runs every lab afresh."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    labs = subprocess.run(
+        [sys.executable, "-m", "tools.render_labs"]
+        + (["--fresh"] if os.environ.get("LABS_CACHE") == "false" else []),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    if labs.returncode != 0:
+        return labs
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
@@ -120,8 +138,7 @@ def build_site(site: Path) -> subprocess.CompletedProcess[str]:
         env={
             "REPO_URL": "https://github.com/example/system-design-handbook",
             "EDIT_URI": "edit/main/docs/",
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
+            **env,
         },
     )
 

@@ -1,12 +1,12 @@
-"""The labs: notebooks under docs/part-N/labs/ that every build runs (mkdocs-jupyter).
+"""The labs: notebooks under docs/part-*/labs/ that every build runs (tools/render_labs.py
+writes each as an ordinary page, NAME.md; tests/test_render_labs.py tests that step).
 
 - Each is committed clean (the build makes the outputs), imports the snippets it
   measures instead of copying them, and fits the page's 79-column code box.
-- Each is in the nav and linked from its chapter.
-- A cell that raises fails `mkdocs build --strict`: proved on a tiny project built
-  with the site's own mkdocs-jupyter settings.
+- Each page (NAME.md, generated) is in the nav and linked from its chapter.
 - On the built site, each lab shows its plots as inline SVG with a text alternative,
-  offers its .ipynb for download, and its links lead to pages that exist.
+  offers its .ipynb for download, its links lead to pages that exist, and it weighs
+  at most 60 KB gzipped, with nothing fetched from elsewhere.
 - The plots' colours read on the light and on the dark page.
 """
 
@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import ast
 import colorsys
+import gzip
 import json
 import os
 import re
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import nbformat
@@ -35,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 LABS = lab_notebooks()
 IDS = [lab.stem for lab in LABS]
-SNIPPETS = ROOT / "snippets"
 CHAPTERS = re.compile(r"^CHAPTERS(?:: [^=]+)? = \[(?P<names>[^\]]*)\]", re.MULTILINE)
 
 
@@ -89,7 +87,7 @@ def test_lab_imports_the_snippets_it_measures(lab: Path) -> None:
     match = CHAPTERS.search(setup)
     assert match, f"{lab.name}: the first cell lists the chapters it imports in CHAPTERS"
     chapters = re.findall(r'"([^"]+)"', match["names"])
-    snippet_modules = {path.stem: path for path in SNIPPETS.rglob("*.py")}
+    snippet_modules = {path.stem: path for path in (ROOT / "snippets").rglob("*.py")}
     imported = set().union(*(imported_modules(source) for source in cells))
     from_snippets = imported & set(snippet_modules)
     assert from_snippets or "bench" in imported, f"{lab.name} imports no snippet"
@@ -118,84 +116,37 @@ def test_lab_code_fits_the_code_box(lab: Path) -> None:
 
 @pytest.mark.parametrize("lab", LABS, ids=IDS)
 def test_lab_is_in_the_nav_and_linked_from_its_chapter(lab: Path) -> None:
-    rel = lab.relative_to(ROOT / "docs").as_posix()
+    """The nav and the chapters name the lab's page, NAME.md, which the render step writes."""
+    rel = lab.relative_to(ROOT / "docs").with_suffix(".md").as_posix()
     nav = json.dumps(yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"])
-    assert f'"{rel}"' in nav, f"{rel} is not in mkdocs.yml's nav"
+    assert f'"{rel}"' in nav, f'{rel} is not in mkdocs.yml\'s nav: add  - "Its title": {rel}'
     chapters = [
         page
         for page in lab.parent.parent.rglob("*.md")
-        if f"labs/{lab.name})" in page.read_text(encoding="utf-8")
+        if f"(labs/{lab.stem}.md" in page.read_text(encoding="utf-8")
     ]
-    assert chapters, f"no chapter links to labs/{lab.name}"
+    assert chapters, f"no chapter links to labs/{lab.stem}.md"
 
 
-# ---------------------------------------------------------------------------------
-# A failing cell fails the build
-
-
-def mini_project(tmp_path: Path, cell: str) -> subprocess.CompletedProcess[str]:
-    """Build a one-lab project with the site's own mkdocs-jupyter settings."""
+def test_no_plugin_renders_the_labs() -> None:
+    """Zensical ignores MkDocs plugins: a lab must be a page without one."""
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    jupyter = next(
-        p["mkdocs-jupyter"]
-        for p in config["plugins"]
-        if isinstance(p, dict) and "mkdocs-jupyter" in p
-    )
-    (tmp_path / "mkdocs.yml").write_text(
-        json.dumps(
-            {
-                "site_name": "one lab",
-                "strict": True,
-                "theme": {"name": "mkdocs"},
-                "plugins": [{"mkdocs-jupyter": jupyter}],
-            }
-        )
-    )
-    (tmp_path / "docs" / "labs").mkdir(parents=True)
-    (tmp_path / "docs" / "index.md").write_text("# Home\n")
-    notebook = nbformat.v4.new_notebook(
-        cells=[
-            nbformat.v4.new_markdown_cell("# A lab"),
-            nbformat.v4.new_code_cell(cell),
-        ]
-    )
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nbformat.write(notebook, tmp_path / "docs" / "labs" / "lab.ipynb")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
-def test_a_lab_that_runs_builds_and_shows_its_output(tmp_path: Path) -> None:
-    result = mini_project(tmp_path, 'print("ran at build time", 6 * 7)')
-    assert result.returncode == 0, result.stdout + result.stderr
-    page = (tmp_path / "site" / "labs" / "lab" / "index.html").read_text(encoding="utf-8")
-    assert "ran at build time 42" in page
-
-
-def test_a_failing_cell_fails_the_build(tmp_path: Path) -> None:
-    result = mini_project(tmp_path, 'raise RuntimeError("this cell fails on purpose")')
-    log = result.stdout + result.stderr
-    assert result.returncode != 0, "the build passed although a lab cell raised:\n" + log
-    assert "this cell fails on purpose" in log
-    assert not (tmp_path / "site" / "labs" / "lab" / "index.html").exists()
+    plugins = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert "mkdocs-jupyter" not in plugins, plugins
+    assert ".ipynb" not in json.dumps(config["nav"]), "a lab's page is NAME.md, not the notebook"
 
 
 # ---------------------------------------------------------------------------------
 # The built labs
 
 
-def lab_html(site: Path, lab: Path) -> str:
+def lab_html(built_site: tuple[Path, subprocess.CompletedProcess[str]], lab: Path) -> str:
+    site, result = built_site
     page = site / lab.relative_to(ROOT / "docs").with_suffix("") / "index.html"
+    if not page.is_file():
+        log = result.stdout + result.stderr
+        said = [line for line in log.splitlines() if lab.name in line] or [log[-2000:]]
+        pytest.fail(f"{lab.name}: no page was built:\n" + "\n".join(said))
     return page.read_text(encoding="utf-8")
 
 
@@ -203,13 +154,15 @@ def lab_html(site: Path, lab: Path) -> str:
 def test_built_lab_shows_its_plots(
     built_site: tuple[Path, subprocess.CompletedProcess[str]], lab: Path
 ) -> None:
-    site, result = built_site
-    assert result.returncode == 0, "the site did not build; see test_site_builds_strict"
-    html = lab_html(site, lab)
-    tags = [tag for tag in re.findall(r"<svg [^>]*>", html) if 'role="img"' in tag]
-    plots = [m[1] for tag in tags if (m := re.search(r'aria-label="([^"]+)"', tag))]
-    assert plots, f"{lab.name}: no plot on the built page"
-    assert all(len(alt) > 30 for alt in plots), f"{lab.name}: a plot lacks a real description"
+    html = lab_html(built_site, lab)
+    plots = re.findall(r'<div class="lab-plot">\s*(<svg [^>]*>)', html)
+    alts = [
+        m[1]
+        for tag in plots
+        if 'role="img"' in tag and (m := re.search(r'aria-label="([^"]+)"', tag))
+    ]
+    assert alts and len(alts) == len(plots), f"{lab.name}: no plot on the built page"
+    assert all(len(alt) > 30 for alt in alts), f"{lab.name}: a plot lacks a real description"
     assert labkit.FOREGROUND not in html, "a plot kept its placeholder colour"
     assert "Traceback" not in html
 
@@ -218,12 +171,12 @@ def test_built_lab_shows_its_plots(
 def test_built_lab_offers_its_notebook(
     built_site: tuple[Path, subprocess.CompletedProcess[str]], lab: Path
 ) -> None:
+    html = lab_html(built_site, lab)
+    links = [a for a in re.findall(r"<a [^>]*>", html) if f'download="{lab.name}"' in a]
+    assert len(links) == 1, f"{lab.name}: no download link (tools/render_labs.py writes it)"
+    assert f'href="../{lab.name}"' in links[0] and "title=" in links[0], links[0]
     site, _ = built_site
-    html = lab_html(site, lab)
-    assert re.search(rf'<a href="{re.escape(lab.name)}" download', html), (
-        f"{lab.name}: no download link (overrides/main.html)"
-    )
-    copy = site / lab.relative_to(ROOT / "docs").with_suffix("") / lab.name
+    copy = site / lab.relative_to(ROOT / "docs")
     assert copy.read_bytes() == lab.read_bytes(), "the download is not the committed notebook"
 
 
@@ -231,13 +184,13 @@ def test_built_lab_offers_its_notebook(
 def test_built_lab_links_lead_somewhere(
     built_site: tuple[Path, subprocess.CompletedProcess[str]], lab: Path
 ) -> None:
-    """mkdocs checks links in Markdown pages only; a notebook's are checked here."""
+    """The build checks a Markdown link; this checks the page as built, raw HTML too."""
     site, _ = built_site
-    html = lab_html(site, lab)
-    notebook = html[html.index('<div class="jupyter-wrapper">') :]
+    html = lab_html(built_site, lab)
+    article = html[html.index("<article") : html.index("</article>")]
     page_url = "/" + lab.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
     broken = []
-    for href in re.findall(r'<a [^>]*href="([^"]+)"', notebook):
+    for href in re.findall(r'<a [^>]*href="([^"]+)"', article):
         if urlsplit(href).scheme or href.startswith("#"):
             continue
         url = urlsplit(urljoin(page_url, href))
@@ -251,6 +204,33 @@ def test_built_lab_links_lead_somewhere(
         if not target.is_file() or missing_anchor:
             broken.append(href)
     assert not broken, f"{lab.name}: links to nothing: {broken}"
+
+
+@pytest.mark.parametrize("lab", LABS, ids=IDS)
+def test_built_lab_is_light_and_fetches_nothing_from_elsewhere(
+    built_site: tuple[Path, subprocess.CompletedProcess[str]], lab: Path
+) -> None:
+    """At most 60 KB gzipped (DESIGN.md's budget for a lab page), plots included."""
+    html = lab_html(built_site, lab)
+    size = len(gzip.compress(html.encode(), compresslevel=6))
+    assert size <= 60_000, f"{lab.name}: {size / 1000:.0f} KB gzipped, over 60 KB"
+    remote = re.findall(
+        r'<(?:script|img|link|iframe|source)\b[^>]*(?:src|href)="(?:https?:)?//', html
+    )
+    assert not remote, f"{lab.name}: fetches from another site: {remote}"
+
+
+def test_built_labs_come_after_the_chapters_in_search(
+    built_site: tuple[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    """Each lab page's front matter (tools/render_labs.py) lowers it in Material's search."""
+    site, result = built_site
+    assert result.returncode == 0, "the site did not build; see test_site_builds_strict"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for lab in LABS:
+        url = lab.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+        boosts = {doc.get("boost") for doc in index["docs"] if doc["location"].startswith(url)}
+        assert boosts == {0.5}, f"{lab.name}: search boost {boosts}, not 0.5"
 
 
 # ---------------------------------------------------------------------------------
@@ -330,17 +310,3 @@ def test_lab_setup_finds_the_repository_from_a_lab_folder(tmp_path: Path) -> Non
         env={**env, "HANDBOOK_ROOT": str(ROOT)},
     )
     assert found.stdout.strip() == str(ROOT), found.stderr
-
-
-def test_mini_project_helper_is_not_stale() -> None:
-    # The settings the proof copies are the ones that make errors fatal.
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    jupyter: dict[str, Any] = next(
-        p["mkdocs-jupyter"]
-        for p in config["plugins"]
-        if isinstance(p, dict) and "mkdocs-jupyter" in p
-    )
-    assert jupyter["execute"] is True and jupyter["allow_errors"] is False
-    assert jupyter.get("cache") is False, textwrap.dedent("""\
-        mkdocs-jupyter's cache is keyed on the notebook alone: with it, a lab whose
-        snippet changed would not run again, and could not fail the build.""")

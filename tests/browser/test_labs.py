@@ -18,7 +18,7 @@ from browser_kit import DOCS, lab_notebooks
 LABS = lab_notebooks()
 # Each plot, as the browser lays it out: its size, the colour its text and axes take
 # (`currentColor`), and the colour of the page behind it.
-PLOTS = """() => [...document.querySelectorAll('.jupyter-wrapper svg[role=img]')].map(svg => {
+PLOTS = """() => [...document.querySelectorAll('.lab-plot svg[role=img]')].map(svg => {
     const box = svg.getBoundingClientRect();
     let bg = 'rgba(0, 0, 0, 0)';
     for (let el = svg; el && bg === 'rgba(0, 0, 0, 0)'; el = el.parentElement) {
@@ -77,7 +77,7 @@ def test_lab_offers_its_notebook_for_download(browser: Any, base_url: str, lab: 
     context = browser.new_context(service_workers="block", accept_downloads=True)
     page = context.new_page()
     page.goto(base_url + url_of(lab), wait_until="load")
-    link = page.locator(f'a[download][href="{lab.name}"]')
+    link = page.locator(f'a[download="{lab.name}"][href="../{lab.name}"]')
     assert link.count() == 1, f"{lab.name}: no download link at the top of the page"
     assert link.get_attribute("title"), "the download button has no tooltip"
     with page.expect_download() as download:
