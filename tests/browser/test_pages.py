@@ -35,8 +35,9 @@ SCREENSHOTS = os.environ.get("HANDBOOK_SCREENSHOTS") == "1"
 # Gzipped bytes over the wire, as GitHub Pages serves them.
 FIRST_VISIT_BUDGET = 300_000  # a reader's first page: HTML, CSS, JS, diagrams
 SECOND_VISIT_BUDGET = 60_000  # the next page, with the shared assets cached
-# Material draws each diagram into a closed shadow root; open it so tests (and axe) can
-# look inside. A diagram counts as rendered when it holds an SVG that is not Mermaid's
+# Diagrams are inlined as SVG rendered ahead of time (.hb-diagram); one without a render
+# is drawn by Mermaid into a closed shadow root, opened here so tests (and axe) can look
+# inside. A diagram counts as rendered when it holds an SVG that is not Mermaid's
 # "syntax error" picture.
 OPEN_SHADOW_ROOTS = """{
   const attach = Element.prototype.attachShadow;
@@ -46,6 +47,9 @@ OPEN_SHADOW_ROOTS = """{
 }"""
 MERMAID_RENDERED = """() => [...document.querySelectorAll('div.mermaid')].every(el => {
     const svg = el.shadowRoot && el.shadowRoot.querySelector('svg');
+    return svg && svg.getAttribute('aria-roledescription') !== 'error';
+}) && [...document.querySelectorAll('.hb-diagram')].every(el => {
+    const svg = el.querySelector('svg');
     return svg && svg.getAttribute('aria-roledescription') !== 'error';
 })"""
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"

@@ -123,3 +123,30 @@ def test_colour_scheme_toggle_works_and_is_remembered(page: Any, base_url: str) 
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.reload()
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_run_it_commands_copy_without_prompt_in_linked_platform_tabs(
+    page: Any, base_url: str
+) -> None:
+    """A "Run it" command shows in Linux, macOS and Windows tabs; picking Windows on one
+    switches every tab set, on this page and the next; the copy button copies the
+    command alone, without `$ ` or `PS> `."""
+    page.goto(base_url + "part-1/concurrency/")
+    sets = page.locator(".tabbed-set:has(.tabbed-labels label:text-is('Windows'))")
+    assert sets.count() >= 2, "no linked platform tabs on the page"
+
+    def active_command(tabs: Any) -> str:
+        block = tabs.locator(".tabbed-block:visible").first
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        copied: str = page.evaluate("navigator.clipboard.readText()")
+        return copied.strip()
+
+    linux = active_command(sets.nth(0))
+    assert linux.startswith("python3 ") and linux.endswith(".py"), linux
+    sets.nth(0).locator(".tabbed-labels label:text-is('Windows')").click()
+    expect(sets.nth(1).locator(".tabbed-block:visible").first).to_contain_text("PS> py ")
+    windows = active_command(sets.nth(1))
+    assert windows.startswith("py ") and windows.endswith(".py"), windows
+    page.goto(base_url + "part-1/scheduling/")
+    expect(page.locator(".tabbed-set .tabbed-block:visible").first).to_contain_text("PS> py ")
