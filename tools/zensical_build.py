@@ -18,6 +18,7 @@ lets several builds run at once (the test suite's workers).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -29,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # What the build reads: the config, the pages, the theme overrides, and what the pages
 # include (abbreviations, snippets and their outputs, the benchmark tables).
-PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "snippets", "bench"]
+PARTS = ["mkdocs.yml", "docs", "overrides", "includes", "snippets", "bench", "tools"]
 IGNORE = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", ".*.tmp")
 
 
@@ -51,12 +52,16 @@ def build(
                 shutil.copy2(source, copy / part)
         if edit is not None:
             edit(copy)
+        # The site's own Markdown extension (tools/handbook_markdown.py) is imported
+        # from the copy, as `python -m mkdocs` imports it from the repository.
+        env = {**os.environ, "PYTHONPATH": str(copy)}
         result = subprocess.run(
             [sys.executable, "-m", "zensical", "build", "--strict", "--clean"],
             cwd=copy,
             capture_output=True,
             text=True,
             timeout=timeout,
+            env=env,
         )
         if result.returncode == 0:
             shutil.rmtree(site_dir, ignore_errors=True)
