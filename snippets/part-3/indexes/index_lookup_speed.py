@@ -81,7 +81,7 @@ def insert_seconds(rows: int, indexes: int) -> float:
                     "INSERT INTO users (email, name) VALUES (?, ?)", data
                 )
 
-        return median_seconds(fill, repeats=3)
+        return median_seconds(fill, repeats=5)
 
 
 def main() -> None:
