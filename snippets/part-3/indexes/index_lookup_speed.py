@@ -84,6 +84,9 @@ def insert_seconds(rows: int, indexes: int) -> float:
         return median_seconds(fill, repeats=5)
 
 
+# --8<-- [end:idea]
+
+
 def main() -> None:
     rows = 20_000
     scan, search = lookup_seconds(rows)
@@ -91,13 +94,13 @@ def main() -> None:
         f"lookup in {rows} rows: scan {scan * 1e3:.2f} ms,"
         f" index {search * 1e6:.1f} us ({scan / search:.0f}x faster)"
     )
-    took = [insert_seconds(rows, n) for n in range(len(INDEXES) + 1)]
+    batch = 10_000
+    took = [insert_seconds(batch, n) for n in range(len(INDEXES) + 1)]
     for indexes, seconds in enumerate(took):
         print(
-            f"insert {rows} rows, indexes: {indexes}:"
+            f"insert {batch} rows, indexes: {indexes}:"
             f" {seconds * 1e3:.1f} ms ({seconds / took[0]:.1f}x)"
         )
-    # --8<-- [end:idea]
 
 
 if __name__ == "__main__":
