@@ -33,7 +33,8 @@ class Inode:
 
     def read(self) -> bytes:
         data = b"".join(
-            self.pages.get(i, bytes(PAGE)) for i in range(-(-self.size // PAGE))
+            self.pages.get(i, bytes(PAGE))
+            for i in range(-(-self.size // PAGE))
         )
         return data[: self.size]
 
@@ -61,7 +62,9 @@ class State:
             (size,) = rest[1:]
             assert isinstance(size, int)
             inode.size = size
-            inode.pages = {i: p for i, p in inode.pages.items() if i * PAGE < size}
+            inode.pages = {
+                i: p for i, p in inode.pages.items() if i * PAGE < size
+            }
         else:
             index, data = rest[1:]
             assert isinstance(index, int) and isinstance(data, bytes)
@@ -222,7 +225,7 @@ def label(content: bytes | None) -> str:
 
 
 def outcomes(pattern: Callable[[Disk], None]) -> tuple[list[str], list[str]]:
-    """(what a power cut during the pattern can leave, and after it returned)"""
+    """What a power cut can leave: during the pattern, and after it."""
     disk = Recorder()
     pattern(disk)
     order = ["old", "new", "empty", "missing", "torn"]

@@ -38,18 +38,20 @@ def scan(data: bytes) -> tuple[list[tuple[int, bytes, int, int]], int]:
         if end > len(data) or zlib.crc32(data[at + 4 : end]) != crc:
             break  # cut short or damaged: the log ends here
         key_at = at + HEADER.size
-        records.append((kind, data[key_at : key_at + klen], key_at + klen, vlen))
+        records.append(
+            (kind, data[key_at : key_at + klen], key_at + klen, vlen)
+        )
         at = end
     return records, at
     # --8<-- [end:frame]
 
 
 class LogStore:
-    # --8<-- [start:store]
     def __init__(self, path: str, sync: bool = True) -> None:
         self.path, self.sync = path, sync
         self.load()
 
+    # --8<-- [start:recover]
     def load(self) -> None:
         """Rebuild the key directory by replaying the log from the start."""
         path = self.path
@@ -66,7 +68,8 @@ class LogStore:
         self.dropped = len(data) - good
         if self.dropped:  # a torn tail: cut it off before appending
             os.truncate(path, good)
-        self.file = open(path, "ab+")
+        self.file = open(path, "ab+")  # noqa: SIM115 (closed by close())
+        # --8<-- [end:recover]
 
     def _append(self, kind: int, key: bytes, value: bytes) -> int:
         offset = self.file.seek(0, os.SEEK_END)
@@ -89,9 +92,7 @@ class LogStore:
         offset, size = self.keydir[key]
         self.file.seek(offset)  # one seek, one read
         return self.file.read(size)
-        # --8<-- [end:store]
 
-    # --8<-- [start:compact]
     def compact(self) -> None:
         """Write the live keys to a new file, then swap it in atomically."""
         tmp = self.path + ".compact"
@@ -104,7 +105,6 @@ class LogStore:
         os.replace(tmp, self.path)
         fsync_directory(os.path.dirname(os.path.abspath(self.path)))
         self.load()
-        # --8<-- [end:compact]
 
     def items(self) -> dict[bytes, bytes]:
         return {key: self.get(key) or b"" for key in sorted(self.keydir)}

@@ -33,23 +33,34 @@ def main() -> None:
         path = os.path.join(folder, "shop.db")
         # --8<-- [start:idea]
         with closing(sqlite3.connect(path, isolation_level=None)) as db:
-            print("journal_mode:", db.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+            print(
+                "journal_mode:",
+                db.execute("PRAGMA journal_mode=WAL").fetchone()[0],
+            )
             db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoint by hand
-            db.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)")
+            db.execute(
+                "CREATE TABLE orders (id INTEGER PRIMARY KEY, item TEXT)"
+            )
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             print("empty table:     ", sizes(path))
             for i in range(3):  # three commits, one row each
-                db.execute("INSERT INTO orders (item) VALUES (?)", (f"book {i}",))
+                db.execute(
+                    "INSERT INTO orders (item) VALUES (?)", (f"book {i}",)
+                )
             print("after 3 commits: ", sizes(path))
             print("rows a reader sees:", count(path))
 
-            shutil.copy(path, path + ".copy")  # a "backup" of the db file alone
+            shutil.copy(
+                path, path + ".copy"
+            )  # a "backup" of the db file alone
             print("rows in the copy:  ", count(path + ".copy"))
 
             busy, frames, copied = db.execute(
                 "PRAGMA wal_checkpoint(FULL)"
             ).fetchone()
-            print(f"checkpoint: {copied} of {frames} frames copied, busy={busy}")
+            print(
+                f"checkpoint: {copied} of {frames} frames copied, busy={busy}"
+            )
             print("after checkpoint:", sizes(path))
             shutil.copy(path, path + ".copy")
             print("rows in a new copy:", count(path + ".copy"))

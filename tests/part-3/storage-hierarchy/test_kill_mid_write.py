@@ -28,9 +28,7 @@ def test_atomic_replace_killed_half_way_keeps_the_old_file(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("writer", ["overwrite", "replace"])
-def test_left_to_finish_both_write_the_new_content(
-    writer: str, tmp_path: Path
-) -> None:
+def test_left_to_finish_both_write_the_new_content(writer: str, tmp_path: Path) -> None:
     assert snippet.crash(writer, str(tmp_path / "f"), kill=False) == snippet.NEW
 
 

@@ -14,15 +14,11 @@ snippet = load_snippet("part-3/write-ahead-log/sqlite_wal_checkpoint.py")
 WAL_HEADER, FRAME_HEADER, PAGE = 32, 24, 4096
 
 
-
-
 def run(capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     snippet.main()
     out = capsys.readouterr().out
-    return dict(
-        (key.strip(), value.strip())
-        for key, value in (line.split(":", 1) for line in out.splitlines())
-    )
+    pairs = (line.split(":", 1) for line in out.splitlines())
+    return {key.strip(): value.strip() for key, value in pairs}
 
 
 def sizes(text: str) -> tuple[int, int]:
