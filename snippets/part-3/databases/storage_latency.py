@@ -11,8 +11,11 @@ with more repeats and writes the table the Databases chapter shows.
 
 from __future__ import annotations
 
+import itertools
+import mmap
 import os
 import platform
+import random
 import sqlite3
 import statistics
 import tempfile
@@ -73,6 +76,49 @@ def read_1mib_cached(folder: str, stack: ExitStack) -> Batch:
 
 
 # --8<-- [start:idea]
+class Unsupported(Exception):
+    """This operation cannot be measured on this system."""
+
+
+def a_device_file(folder: str, stack: ExitStack, size: int = 8 * MiB) -> int:
+    """A file on the device, opened to bypass the page cache (Linux)."""
+    if not hasattr(os, "O_DIRECT") or not hasattr(os, "preadv"):
+        raise Unsupported("no O_DIRECT here (Linux only)")
+    if filesystem(folder) == "tmpfs":  # recent kernels accept O_DIRECT there
+        raise Unsupported("tmpfs: there is no device behind it")
+    path = os.path.join(folder, "direct.bin")
+    with open(path, "wb") as f:
+        block = os.urandom(MiB)
+        for _ in range(size // MiB):
+            f.write(block)
+        f.flush()
+        os.fsync(f.fileno())
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECT)
+    except OSError as error:  # some file systems refuse it
+        raise Unsupported(f"O_DIRECT refused: {error}") from None
+    stack.callback(os.close, fd)
+    return fd
+
+
+def read_4k_device(folder: str, stack: ExitStack) -> Batch:
+    fd = a_device_file(folder, stack)
+    buffer = stack.enter_context(mmap.mmap(-1, 4 * KiB))  # page-aligned
+    offsets = random.Random(1).sample(range(0, 8 * MiB, 4 * KiB), 2_000)
+
+    def read() -> None:
+        os.preadv(fd, [buffer], offsets.pop())  # a random block
+
+    return per_op(read, 40)
+
+
+def read_1mib_device(folder: str, stack: ExitStack) -> Batch:
+    fd = a_device_file(folder, stack)
+    buffer = stack.enter_context(mmap.mmap(-1, MiB))
+    starts = itertools.cycle(range(0, 8 * MiB, MiB))
+    return per_op(lambda: os.preadv(fd, [buffer], next(starts)), 5)
+
+
 def write_4k(folder: str, stack: ExitStack) -> Batch:
     fd, block = a_file(folder, stack), os.urandom(4 * KiB)
     return per_op(lambda: os.pwrite(fd, block, 8 * KiB), 1_000)
@@ -129,6 +175,14 @@ OPERATIONS: dict[str, tuple[str, Setup]] = {
         "Read 1 MiB of a file in the page cache",
         read_1mib_cached,
     ),
+    "read_4k_device": (
+        "Read 4 KiB at random from the device (O_DIRECT)",
+        read_4k_device,
+    ),
+    "read_1mib_device": (
+        "Read 1 MiB in sequence from the device (O_DIRECT)",
+        read_1mib_device,
+    ),
     "write_4k": ("Write 4 KiB to a file (page cache only)", write_4k),
     "write_4k_fsync": ("Write 4 KiB to a file and fsync it", write_4k_fsync),
     "sqlite_delete_full": (
@@ -151,7 +205,8 @@ OPERATIONS: dict[str, tuple[str, Setup]] = {
 
 
 def measure(key: str, folder: str, repeats: int = 3) -> float:
-    """Median seconds per operation over `repeats` batches, after one."""
+    """Median seconds per operation over `repeats` batches, after one.
+    Raises Unsupported for an operation this system cannot do."""
     with ExitStack() as stack:
         batch = OPERATIONS[key][1](folder, stack)
         batch()  # warm-up
@@ -186,7 +241,11 @@ def main() -> None:
         print(f"machine: {platform.platform()}, {filesystem(folder)}")
         base = 0.0
         for key, (label, _) in OPERATIONS.items():
-            seconds = measure(key, folder)
+            try:
+                seconds = measure(key, folder)
+            except Unsupported as why:
+                print(f"{label:62} skipped: {why}")
+                continue
             base = base or seconds
             print(f"{label:62} {fmt(seconds)} ({seconds / base:.0f}x)")
 
