@@ -75,7 +75,6 @@ def read_1mib_cached(folder: str, stack: ExitStack) -> Batch:
     return per_op(lambda: os.pread(fd, MiB, 0), 50)
 
 
-# --8<-- [start:idea]
 class Unsupported(Exception):
     """This operation cannot be measured on this system."""
 
@@ -119,6 +118,7 @@ def read_1mib_device(folder: str, stack: ExitStack) -> Batch:
     return per_op(lambda: os.preadv(fd, [buffer], next(starts)), 5)
 
 
+# --8<-- [start:idea]
 def write_4k(folder: str, stack: ExitStack) -> Batch:
     fd, block = a_file(folder, stack), os.urandom(4 * KiB)
     return per_op(lambda: os.pwrite(fd, block, 8 * KiB), 1_000)
