@@ -15,6 +15,7 @@ import platform
 import statistics
 import sys
 import sysconfig
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -264,6 +265,52 @@ def connection_ladder(repeats: int = 3, quick: bool = False) -> list[Rung]:
         for key, values in samples.items()
     ]
     return sorted(rungs, key=lambda rung: rung.seconds)
+
+
+# ---------------------------------------------------------------------------------
+# The storage latency table (Part 3): from a dictionary lookup to a commit that waits
+# for the disk. The operations and their labels live in the snippet; a loopback round
+# trip (Part 2's) is added for scale.
+
+STORAGE_SNIPPET = "part-3/databases/storage_latency.py"
+STORAGE_TCP = ("tcp_round_trip", "TCP round trip on 127.0.0.1 (TCP_NODELAY)")
+
+
+def storage_labels() -> dict[str, str]:
+    """key -> what the table says, for every rung of the storage table."""
+    storage = snippet(STORAGE_SNIPPET)
+    labels = {key: label for key, (label, _) in storage.OPERATIONS.items()}
+    return {**labels, STORAGE_TCP[0]: STORAGE_TCP[1]}
+
+
+def storage_latency(
+    repeats: int = 3, quick: bool = False, folder: Path = ROOT
+) -> tuple[list[Rung], str]:
+    """Every rung, the median of `repeats` batches after a warm-up one, cheapest
+    first; and the type of the file system the files were on.
+
+    The files go in a temporary folder under `folder` (the repository: the disk a
+    contributor works on; /tmp is a RAM disk on some systems, where fsync is free).
+    """
+    storage = snippet(STORAGE_SNIPPET)
+    nagle = snippet("part-2/tcp-and-udp/nagle_write_write_read.py")
+    labels = storage_labels()
+    seconds: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix=".bench-", dir=folder) as scratch:
+        filesystem = storage.filesystem(scratch)
+        for key in storage.OPERATIONS:
+            try:
+                seconds[key] = storage.measure(key, scratch, repeats)
+            except storage.Unsupported:  # direct I/O: Linux only, not on tmpfs
+                continue
+    count = 40 if quick else 200
+
+    def round_trip() -> float:
+        return statistics.median(nagle.round_trips(True, count=count, warmup=20))
+
+    seconds[STORAGE_TCP[0]] = median_of(round_trip, repeats)
+    rungs = [Rung(key, labels[key], labels[key], value) for key, value in seconds.items()]
+    return sorted(rungs, key=lambda rung: rung.seconds), filesystem
 
 
 # ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ so a page shows what this run measured and nothing typed in by hand.
     python -m bench.run              # from the repository root, as `make bench` does
     python -m bench.run --repeats 9  # steadier medians, slower
     python -m bench.run --only connection_ladder  # one part; keeps the others
+    python -m bench.run --only storage_latency    # Part 3's storage table alone
 
 A part measured on its own (`--only`) carries its own date and machine, so the
 other parts' figures keep theirs.
@@ -78,8 +79,23 @@ def measure_connections(repeats: int) -> dict[str, object]:
     }
 
 
+def measure_storage(repeats: int) -> dict[str, object]:
+    """Part 3's storage latency table, with its own date, machine and file system."""
+    rungs, filesystem = measure.storage_latency(repeats)
+    return {
+        "generated": today(),
+        "repeats": repeats,
+        "warmup": 1,
+        "machine": measure.machine_dict(),
+        "filesystem": filesystem,
+        "rungs": [
+            {"key": rung.key, "label": rung.label, "seconds": rung.seconds} for rung in rungs
+        ],
+    }
+
+
 # The parts `--only` can measure alone: each carries its own date and machine.
-ALONE = {"connection_ladder": measure_connections}
+ALONE = {"connection_ladder": measure_connections, "storage_latency": measure_storage}
 
 
 def run(repeats: int = REPEATS) -> dict[str, object]:
@@ -105,6 +121,8 @@ def run(repeats: int = REPEATS) -> dict[str, object]:
     ]
     time.sleep(SETTLE)
     results["connection_ladder"] = measure_connections(repeats)
+    time.sleep(SETTLE)
+    results["storage_latency"] = measure_storage(repeats)
     print(f"measured in {time.perf_counter() - started:.0f} s")
     return results
 

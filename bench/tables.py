@@ -136,6 +136,26 @@ def connection_ladder(results: Mapping[str, Any]) -> str:
     )
 
 
+def storage_latency(results: Mapping[str, Any]) -> str:
+    entry = results["storage_latency"]
+    rungs = sorted(entry["rungs"], key=lambda rung: rung["seconds"])
+    base = next(r["seconds"] for r in rungs if r["key"] == "dict_lookup")
+    rows = [[r["label"], duration(r["seconds"]), times(r["seconds"] / base)] for r in rungs]
+    return table(
+        ["Operation", "Median time", "Relative to a dictionary lookup"],
+        ["left", "right", "right"],
+        rows,
+    )
+
+
+def caption_storage(results: Mapping[str, Any]) -> str:
+    return (
+        "Time per operation, from Python. The files were in a temporary folder of the"
+        f" repository, on {results['storage_latency']['filesystem']}; a page-cache read"
+        " or write never waits for the disk, an fsync and a synchronous commit do."
+    )
+
+
 def render(results: Mapping[str, Any]) -> dict[str, str]:
     """File name under bench/results/ -> its Markdown."""
     machine = machine_line(results)
@@ -148,6 +168,12 @@ def render(results: Mapping[str, Any]) -> dict[str, str]:
         parts["connection-ladder.md"] = [
             connection_ladder(results),
             machine_line(results["connection_ladder"]),
+        ]
+    if "storage_latency" in results:  # measured with its own date and machine
+        parts["storage-latency.md"] = [
+            caption_storage(results),
+            storage_latency(results),
+            machine_line(results["storage_latency"]),
         ]
     return {name: "\n\n".join([NOTICE, *body]) + "\n" for name, body in parts.items()}
 

@@ -260,3 +260,66 @@ def test_a_tls_handshake_costs_more_than_a_tcp_connect_now() -> None:
         for _ in range(3)
     ]
     assert max(ratios) > 2, ratios
+
+
+# ---------------------------------------------------------------------------------
+# Part 3's storage latency table (measured alone: `python -m bench.run --only
+# storage_latency`), with its own date, machine and file system.
+
+
+def test_storage_latency_is_well_formed(results: dict[str, Any]) -> None:
+    entry = results["storage_latency"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry["generated"])
+    assert entry["repeats"] >= 3 and entry["warmup"] >= 1
+    assert set(entry["machine"]) == set(measure.Machine.__dataclass_fields__)
+    assert isinstance(entry["filesystem"], str) and entry["filesystem"]
+    labels = measure.storage_labels()
+    keys = [rung["key"] for rung in entry["rungs"]]
+    optional = {"read_4k_device", "read_1mib_device"}  # direct I/O: Linux only
+    assert len(keys) == len(set(keys)) and set(labels) - optional <= set(keys) <= set(labels)
+    for rung in entry["rungs"]:
+        assert rung["label"] == labels[rung["key"]]
+        assert 0 < rung["seconds"] < 1, rung
+
+
+def test_committed_storage_latency_says_what_the_page_says(results: dict[str, Any]) -> None:
+    """Databases: an fsync costs far more than a page-cache read or write (hundreds
+    of times measured; 10x here), a commit that syncs more than one that does not,
+    and batching rows into one transaction beats a synced commit per row. Skipped
+    where the table was measured on tmpfs, where fsync is free."""
+    entry = results["storage_latency"]
+    if entry["filesystem"] == "tmpfs":
+        pytest.skip("measured on tmpfs: fsync costs nothing there")
+    s = {r["key"]: r["seconds"] for r in entry["rungs"]}
+    assert s["write_4k_fsync"] > 10 * s["read_4k_cached"]
+    assert s["write_4k_fsync"] > 10 * s["write_4k"]
+    assert s["sqlite_wal_full"] > 5 * s["sqlite_wal_normal"]
+    assert s["sqlite_delete_full"] > 5 * s["sqlite_batched_row"]
+    assert s["copy_1mib"] > 10 * s["dict_lookup"]
+    assert s["read_1mib_cached"] > 5 * s["read_4k_cached"]
+    if "read_4k_device" in s:  # a device read costs more than a page-cache read
+        assert s["read_4k_device"] > 3 * s["read_4k_cached"]
+        assert s["read_1mib_device"] > s["read_1mib_cached"]
+
+
+def test_quick_storage_latency_has_every_rung_and_leaves_nothing(tmp_path: Path) -> None:
+    rungs, filesystem = measure.storage_latency(repeats=1, quick=True, folder=tmp_path)
+    optional = {"read_4k_device", "read_1mib_device"}  # direct I/O: Linux only
+    assert set(measure.storage_labels()) - optional <= {rung.key for rung in rungs}
+    assert [r.seconds for r in rungs] == sorted(r.seconds for r in rungs)
+    assert filesystem and not list(tmp_path.iterdir())
+
+
+@pytest.mark.timing
+def test_an_fsync_costs_more_than_a_page_cache_read_now(tmp_path: Path) -> None:
+    """The ratio on this machine, now: best of three, 3x leaves room (typically
+    hundreds). Skipped on tmpfs, where fsync is free."""
+    storage = measure.snippet(measure.STORAGE_SNIPPET)
+    if storage.filesystem(str(tmp_path)) == "tmpfs":
+        pytest.skip("tmp_path is on tmpfs: fsync costs nothing there")
+    ratios = [
+        storage.measure("write_4k_fsync", str(tmp_path), 3)
+        / storage.measure("read_4k_cached", str(tmp_path), 3)
+        for _ in range(3)
+    ]
+    assert max(ratios) > 3, ratios
