@@ -32,7 +32,9 @@ class BlobStore:
         # Two-level fan-out: objects/ab/cdef..., so no folder gets huge.
         return self.root / "objects" / key[:2] / key[2:]
 
-    def put(self, data: bytes, content_type: str, crash_after: int = -1) -> str:
+    def put(
+        self, data: bytes, content_type: str, crash_after: int = -1
+    ) -> str:
         key = hashlib.sha256(data).hexdigest()
         final = self.path(key)
         if final.exists():  # same bytes, same key: store them once

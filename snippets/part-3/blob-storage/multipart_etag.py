@@ -74,7 +74,9 @@ def main() -> None:
 
     upload_id = bucket.create_upload()
     bucket.upload_part(upload_id, 1, data[: 8 * MiB])
-    print(f"before complete, 'draft.bin' exists: {'draft.bin' in bucket.objects}")
+    print(
+        f"before complete, 'draft.bin' exists: {'draft.bin' in bucket.objects}"
+    )
     bucket.abort(upload_id)
     print(f"after abort, uploads open: {len(bucket.uploads)}")
     try:

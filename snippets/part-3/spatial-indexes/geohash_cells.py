@@ -61,7 +61,9 @@ def neighbours(code: str) -> list[str]:
     dlat, dlon = lat_hi - lat_lo, lon_hi - lon_lo
     return sorted(
         {
-            encode(lat + i * dlat, (lon + j * dlon + 180) % 360 - 180, len(code))
+            encode(
+                lat + i * dlat, (lon + j * dlon + 180) % 360 - 180, len(code)
+            )
             for i in (-1, 0, 1)
             for j in (-1, 0, 1)
             if -90 < lat + i * dlat < 90
@@ -107,7 +109,9 @@ def build(
 
 def london(seed: int, n: int) -> list[tuple[float, float]]:
     rng = random.Random(seed)
-    return [(rng.uniform(51.4, 51.6), rng.uniform(-0.2, 0.2)) for _ in range(n)]
+    return [
+        (rng.uniform(51.4, 51.6), rng.uniform(-0.2, 0.2)) for _ in range(n)
+    ]
 
 
 def main() -> None:
@@ -133,6 +137,7 @@ def main() -> None:
     print(f"{searches} searches within {radius:.0f} m of a random spot:")
     print(f"  own cell + 8 neighbours: same as brute force {same} times")
     print(f"  own cell only: missed {missed} points within the radius")
+
 
 if __name__ == "__main__":
     main()

@@ -40,7 +40,12 @@ class Node:
         if len(self.points) > CAPACITY and self.depth < MAX_DEPTH:
             half = self.size / 2
             self.kids = [
-                Node(self.x0 + dx * half, self.y0 + dy * half, half, self.depth + 1)
+                Node(
+                    self.x0 + dx * half,
+                    self.y0 + dy * half,
+                    half,
+                    self.depth + 1,
+                )
                 for dy in (0, 1)
                 for dx in (0, 1)
             ]
@@ -53,13 +58,20 @@ class Node:
         right, top = p[0] >= self.x0 + half, p[1] >= self.y0 + half
         return self.kids[2 * top + right]
 
-    def window(self, x0: float, y0: float, x1: float, y1: float,
-               seen: list[int]) -> list[Point]:
+    def window(
+        self, x0: float, y0: float, x1: float, y1: float, seen: list[int]
+    ) -> list[Point]:
         seen[0] += 1  # count every node this query touches
-        if (x1 < self.x0 or x0 > self.x0 + self.size
-                or y1 < self.y0 or y0 > self.y0 + self.size):
+        if (
+            x1 < self.x0
+            or x0 > self.x0 + self.size
+            or y1 < self.y0
+            or y0 > self.y0 + self.size
+        ):
             return []
-        found = [p for p in self.points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1]
+        found = [
+            p for p in self.points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1
+        ]
         for kid in self.kids:
             found += kid.window(x0, y0, x1, y1, seen)
         return found
@@ -124,22 +136,31 @@ def main() -> None:
     seen = [0]
     box = (0.40, 0.40, 0.41, 0.41)  # a 1% x 1% window
     hits = root.window(*box, seen)
-    brute = [p for p in points if box[0] <= p[0] <= box[2]
-             and box[1] <= p[1] <= box[3]]
-    print(f"window 1% x 1%: {len(hits)} points, {seen[0]} nodes visited,"
-          f" same as brute force: {sorted(hits) == sorted(brute)}")
+    brute = [
+        p
+        for p in points
+        if box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]
+    ]
+    print(
+        f"window 1% x 1%: {len(hits)} points, {seen[0]} nodes visited,"
+        f" same as brute force: {sorted(hits) == sorted(brute)}"
+    )
 
     seen = [0]
     target = (0.5, 0.5)
     near = nearest(root, target, 5, seen)
     brute = sorted(points, key=lambda q: math.dist(target, q))[:5]
-    print(f"5 nearest: {seen[0]} nodes visited,"
-          f" same as brute force: {near == brute}")
+    print(
+        f"5 nearest: {seen[0]} nodes visited,"
+        f" same as brute force: {near == brute}"
+    )
 
     cluster = [(0.3 + i * 1e-7, 0.3) for i in range(CAPACITY + 1)]
     tight = build(cluster)
-    print(f"{len(cluster)} points 1e-7 apart: depth {depth(tight)}"
-          f" (log4(n) = {math.log(len(cluster), 4):.1f})")
+    print(
+        f"{len(cluster)} points 1e-7 apart: depth {depth(tight)}"
+        f" (log4(n) = {math.log(len(cluster), 4):.1f})"
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,9 @@ Box = tuple[int, float, float, float, float]  # id, x0, x1, y0, y1
 
 def has_rtree(db: sqlite3.Connection) -> bool:
     try:
-        db.execute("CREATE VIRTUAL TABLE probe USING rtree(id, x0, x1, y0, y1)")
+        db.execute(
+            "CREATE VIRTUAL TABLE probe USING rtree(id, x0, x1, y0, y1)"
+        )
     except sqlite3.OperationalError:  # "no such module: rtree"
         return False
     db.execute("DROP TABLE probe")
@@ -36,8 +38,9 @@ def parks(seed: int, n: int) -> list[Box]:
 
 
 # --8<-- [start:idea]
-def overlapping(db: sqlite3.Connection, x0: float, x1: float, y0: float,
-                y1: float) -> list[int]:
+def overlapping(
+    db: sqlite3.Connection, x0: float, x1: float, y0: float, y1: float
+) -> list[int]:
     rows = db.execute(
         "SELECT id FROM park WHERE x1 >= ? AND x0 <= ? AND y1 >= ? AND y0 <= ?"
         " ORDER BY id",
@@ -54,10 +57,14 @@ def load(db: sqlite3.Connection, boxes: list[Box]) -> None:
 # --8<-- [end:idea]
 
 
-def brute(boxes: list[Box], x0: float, x1: float, y0: float,
-          y1: float) -> list[int]:
-    return [i for i, a, b, c, d in boxes
-            if b >= x0 and a <= x1 and d >= y0 and c <= y1]
+def brute(
+    boxes: list[Box], x0: float, x1: float, y0: float, y1: float
+) -> list[int]:
+    return [
+        i
+        for i, a, b, c, d in boxes
+        if b >= x0 and a <= x1 and d >= y0 and c <= y1
+    ]
 
 
 def main() -> None:
@@ -73,7 +80,8 @@ def main() -> None:
         print(f"{len(boxes)} parks; {len(found)} overlap a 5 km x 5 km window")
         print(f"same as checking every park: {found == brute(boxes, *window)}")
         plan = db.execute(
-            "EXPLAIN QUERY PLAN SELECT id FROM park WHERE x1 >= 40 AND x0 <= 45"
+            "EXPLAIN QUERY PLAN SELECT id FROM park"
+            " WHERE x1 >= 40 AND x0 <= 45"
         ).fetchone()[-1]
         print(f"plan: {plan}")
 

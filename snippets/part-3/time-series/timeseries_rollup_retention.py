@@ -58,7 +58,9 @@ FROM cpu_5m GROUP BY hour ORDER BY hour LIMIT 1
 
 
 def apply_retention(db: sqlite3.Connection, now: int) -> int:
-    return db.execute("DELETE FROM cpu WHERE ts < ?", (now - RAW_KEEP,)).rowcount
+    return db.execute(
+        "DELETE FROM cpu WHERE ts < ?", (now - RAW_KEEP,)
+    ).rowcount
 
 
 # --8<-- [end:idea]

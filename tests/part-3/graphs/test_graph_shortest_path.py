@@ -23,7 +23,7 @@ def test_the_path_is_a_real_path_of_the_shortest_length() -> None:
         path = snippet.path_to(parent, 0, goal)
         assert path[0] == 0 and path[-1] == goal
         assert len(path) - 1 == hops[goal]
-        assert all(step in links for step in zip(path, path[1:]))
+        assert all(step in links for step in zip(path[:-1], path[1:], strict=True))
 
 
 def test_the_recursive_query_produces_far_more_rows_than_people() -> None:

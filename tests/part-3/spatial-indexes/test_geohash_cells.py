@@ -18,9 +18,7 @@ def test_a_point_lies_in_the_cell_its_geohash_names() -> None:
     for _ in range(500):
         lat, lon = rng.uniform(-90, 90), rng.uniform(-180, 180)
         for length in (1, 5, 9):
-            lat_lo, lat_hi, lon_lo, lon_hi = snippet.cell(
-                snippet.encode(lat, lon, length)
-            )
+            lat_lo, lat_hi, lon_lo, lon_hi = snippet.cell(snippet.encode(lat, lon, length))
             assert lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
 
 

@@ -25,9 +25,7 @@ def test_window_queries_equal_brute_force_over_seeds() -> None:
             x1, y1 = x0 + rng.uniform(0, 0.1), y0 + rng.uniform(0, 0.1)
             seen = [0]
             got = sorted(root.window(x0, y0, x1, y1, seen))
-            brute = sorted(
-                p for p in points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1
-            )
+            brute = sorted(p for p in points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1)
             assert got == brute
             assert seen[0] < nodes  # it did not touch the whole tree
 

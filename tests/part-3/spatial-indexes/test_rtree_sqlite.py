@@ -17,9 +17,7 @@ def rtree_here() -> bool:
         return bool(snippet.has_rtree(db))
 
 
-needs_rtree = pytest.mark.skipif(
-    not rtree_here(), reason="this SQLite was built without R*Tree"
-)
+needs_rtree = pytest.mark.skipif(not rtree_here(), reason="this SQLite was built without R*Tree")
 
 
 @needs_rtree
