@@ -8,7 +8,8 @@ meets what at-least-once delivery really does:
    sends a receipt, and sees "complete" redelivered after a "refund",
    ends COMPLETE with two receipts.
 The fixed consumer records each message id in a processed-messages table
-in the same transaction as the effect, and guards the status transition.
+in the same transaction as the effect (that stops redelivery), and guards
+the status transition (that stops a "complete" retried under a new id).
 """
 # output: exact
 
@@ -99,20 +100,24 @@ def fixed_consumer(db: sqlite3.Connection, msg: tuple[str, str, int]) -> None:
 # --8<-- [end:fixed]
 
 # complete, refund, then the "complete" message delivered a second time
-DELIVERIES = [
+REDELIVERED = [
     ("m1", "complete", 42),
     ("m2", "refund", 42),
     ("m1", "complete", 42),
 ]
+# the same, but the publisher retried "complete" under a new message id
+REPUBLISHED = [*REDELIVERED[:2], ("m3", "complete", 42)]
 
 
-def outcome(consumer_name: str) -> tuple[str, int]:
+def outcome(
+    consumer_name: str, deliveries: list[tuple[str, str, int]]
+) -> tuple[str, int]:
     consumer = {"naive": naive_consumer, "fixed": fixed_consumer}[
         consumer_name
     ]
     with closing(sqlite3.connect(":memory:")) as db:
         db.executescript(SCHEMA)
-        for message in DELIVERIES:
+        for message in deliveries:
             consumer(db, message)
         status = db.execute("SELECT status FROM orders").fetchone()[0]
         receipts = db.execute("SELECT count(*) FROM receipt").fetchone()[0]
@@ -135,10 +140,14 @@ def main() -> None:
     print("one increment message, delivered twice:")
     print(f"  increment_counter: {counter_after_redelivery(fixed=False)}")
     print(f"  increment_once:    {counter_after_redelivery(fixed=True)}")
-    print("complete (m1), refund (m2), complete (m1) again:")
-    for name in ("naive", "fixed"):
-        status, receipts = outcome(name)
-        print(f"  {name} consumer: {status}, {receipts} receipt(s)")
+    for title, deliveries in (
+        ("complete (m1), refund (m2), complete (m1) again:", REDELIVERED),
+        ("complete (m1), refund (m2), complete again as m3:", REPUBLISHED),
+    ):
+        print(title)
+        for name in ("naive", "fixed"):
+            status, receipts = outcome(name, deliveries)
+            print(f"  {name} consumer: {status}, {receipts} receipt(s)")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,14 @@ def test_recording_the_message_id_counts_it_once() -> None:
 
 
 def test_the_naive_consumer_ends_complete_with_two_receipts() -> None:
-    assert snippet.outcome("naive") == ("COMPLETE", 2)
+    assert snippet.outcome("naive", snippet.REDELIVERED) == ("COMPLETE", 2)
+    assert snippet.outcome("naive", snippet.REPUBLISHED) == ("COMPLETE", 2)
 
 
 def test_the_fixed_consumer_ends_refunded_with_one_receipt() -> None:
-    assert snippet.outcome("fixed") == ("REFUNDED", 1)
+    assert snippet.outcome("fixed", snippet.REDELIVERED) == ("REFUNDED", 1)
+
+
+def test_the_guard_handles_a_retry_under_a_new_message_id() -> None:
+    # the processed table cannot help here: m3 is a new id
+    assert snippet.outcome("fixed", snippet.REPUBLISHED) == ("REFUNDED", 1)
