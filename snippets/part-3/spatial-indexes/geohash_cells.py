@@ -36,6 +36,9 @@ def encode(lat: float, lon: float, length: int) -> str:
     return "".join(text)
 
 
+# --8<-- [end:encode]
+
+
 def cell(code: str) -> tuple[float, float, float, float]:
     """The cell a geohash names: lat_lo, lat_hi, lon_lo, lon_hi."""
     lat_lo, lat_hi, lon_lo, lon_hi = -90.0, 90.0, -180.0, 180.0
@@ -54,6 +57,7 @@ def cell(code: str) -> tuple[float, float, float, float]:
     return lat_lo, lat_hi, lon_lo, lon_hi
 
 
+# --8<-- [start:neighbours]
 def neighbours(code: str) -> list[str]:
     """The cell and the 8 around it: step one cell size in each direction."""
     lat_lo, lat_hi, lon_lo, lon_hi = cell(code)
@@ -71,7 +75,7 @@ def neighbours(code: str) -> list[str]:
     )
 
 
-# --8<-- [end:encode]
+# --8<-- [end:neighbours]
 
 
 def metres(a: tuple[float, float], b: tuple[float, float]) -> float:

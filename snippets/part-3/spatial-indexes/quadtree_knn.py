@@ -38,14 +38,9 @@ class Node:
             return
         self.points.append(p)
         if len(self.points) > CAPACITY and self.depth < MAX_DEPTH:
-            half = self.size / 2
-            self.kids = [
-                Node(
-                    self.x0 + dx * half,
-                    self.y0 + dy * half,
-                    half,
-                    self.depth + 1,
-                )
+            half, x, y = self.size / 2, self.x0, self.y0
+            self.kids = [  # four quadrants, one level deeper
+                Node(x + dx * half, y + dy * half, half, self.depth + 1)
                 for dy in (0, 1)
                 for dx in (0, 1)
             ]
@@ -58,26 +53,29 @@ class Node:
         right, top = p[0] >= self.x0 + half, p[1] >= self.y0 + half
         return self.kids[2 * top + right]
 
-    def window(
-        self, x0: float, y0: float, x1: float, y1: float, seen: list[int]
-    ) -> list[Point]:
-        seen[0] += 1  # count every node this query touches
-        if (
-            x1 < self.x0
-            or x0 > self.x0 + self.size
-            or y1 < self.y0
-            or y0 > self.y0 + self.size
-        ):
-            return []
-        found = [
-            p for p in self.points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1
-        ]
-        for kid in self.kids:
-            found += kid.window(x0, y0, x1, y1, seen)
-        return found
-
 
 # --8<-- [end:tree]
+
+
+# --8<-- [start:window]
+def window(
+    node: Node, x0: float, y0: float, x1: float, y1: float, seen: list[int]
+) -> list[Point]:
+    seen[0] += 1  # count every node this query touches
+    if (
+        x1 < node.x0
+        or x0 > node.x0 + node.size
+        or y1 < node.y0
+        or y0 > node.y0 + node.size
+    ):
+        return []  # the window misses this square: skip it and below
+    found = [p for p in node.points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1]
+    for kid in node.kids:
+        found += window(kid, x0, y0, x1, y1, seen)
+    return found
+
+
+# --8<-- [end:window]
 
 
 # --8<-- [start:knn]
@@ -135,7 +133,7 @@ def main() -> None:
 
     seen = [0]
     box = (0.40, 0.40, 0.41, 0.41)  # a 1% x 1% window
-    hits = root.window(*box, seen)
+    hits = window(root, *box, seen)
     brute = [
         p
         for p in points

@@ -19,7 +19,6 @@ def test_the_multipart_etag_formula_and_it_is_not_the_file_md5() -> None:
     parts = [data[: 8 * MiB], data[8 * MiB :]]
     inner = b"".join(hashlib.md5(p).digest() for p in parts)
     assert etag == hashlib.md5(inner).hexdigest() + "-2"
-    assert etag.startswith("6ce3")  # what moto returned for these bytes
     assert not etag.startswith(hashlib.md5(data).hexdigest())
     assert bucket.objects["k"][0] == data
     assert bucket.put("one", data) == hashlib.md5(data).hexdigest()

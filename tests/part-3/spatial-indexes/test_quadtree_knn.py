@@ -24,7 +24,7 @@ def test_window_queries_equal_brute_force_over_seeds() -> None:
             x0, y0 = rng.random(), rng.random()
             x1, y1 = x0 + rng.uniform(0, 0.1), y0 + rng.uniform(0, 0.1)
             seen = [0]
-            got = sorted(root.window(x0, y0, x1, y1, seen))
+            got = sorted(snippet.window(root, x0, y0, x1, y1, seen))
             brute = sorted(p for p in points if x0 <= p[0] <= x1 and y0 <= p[1] <= y1)
             assert got == brute
             assert seen[0] < nodes  # it did not touch the whole tree
@@ -57,4 +57,4 @@ def test_identical_points_stop_at_the_depth_limit() -> None:
     same = [(0.5, 0.5)] * (snippet.CAPACITY + 5)
     root = snippet.build(same)
     assert snippet.depth(root) == snippet.MAX_DEPTH
-    assert len(root.window(0.4, 0.4, 0.6, 0.6, [0])) == len(same)
+    assert len(snippet.window(root, 0.4, 0.4, 0.6, 0.6, [0])) == len(same)
