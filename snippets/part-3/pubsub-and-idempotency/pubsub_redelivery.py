@@ -29,10 +29,6 @@ class Message:
     body: str
 
 
-class Crash(Exception):
-    """Stands for the consumer process dying."""
-
-
 # --8<-- [start:broker]
 @dataclass
 class Broker:
@@ -102,6 +98,7 @@ def consume(
                 return
             second(message)
 
+    # (the whole file starts both threads and joins them with a timeout)
     # --8<-- [end:consumer]
     threads = [
         threading.Thread(target=broker.deliver, args=(name, inbox, stop)),
