@@ -47,7 +47,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path
@@ -480,7 +480,7 @@ class EtcdCluster:
         """ETCD_ENDPOINTS, which a snippet reads (as `etcdctl --endpoints` takes it)."""
         return {"ETCD_ENDPOINTS": self.endpoints}
 
-    def call(self, path: str, body: dict[str, object], timeout: float = 5.0) -> dict:
+    def call(self, path: str, body: Mapping[str, object], timeout: float = 5.0) -> dict:
         """One request to etcd's v3 JSON gateway, on the first member that answers."""
         error: OSError | None = None
         for url in self.endpoints.split(","):
@@ -515,7 +515,7 @@ class EtcdCluster:
 _ETCD_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def _etcd_call(url: str, path: str, body: dict[str, object], timeout: float) -> dict:
+def _etcd_call(url: str, path: str, body: Mapping[str, object], timeout: float) -> dict:
     request = urllib.request.Request(
         url + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
     )

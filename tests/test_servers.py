@@ -8,9 +8,12 @@ snippet that leaves a server, a socket or a database file behind fails naming it
 
 from __future__ import annotations
 
+import contextlib
 import os
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -82,11 +85,12 @@ def test_redis_answers_on_a_unix_socket_only(
 @pytest.mark.parametrize("kind", servers.KINDS)
 def test_a_stopped_server_leaves_no_process_and_no_folder(kind: str) -> None:
     server_fixtures.require_server(kind)
-    start = {
+    starters: dict[str, Callable[[], contextlib.AbstractContextManager[Any]]] = {
         "postgresql": servers.postgres_server,
         "redis": servers.redis_server,
         "etcd": servers.etcd_server,
-    }[kind]
+    }
+    start = starters[kind]
     with start() as server:
         folder = server.folder
         pids = _server_pids(folder)
