@@ -4,6 +4,7 @@ page names is needed (switch it off and the checker reports a violation,
 from random seeds or, where seeds miss it, from a scripted scenario)."""
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -65,7 +66,7 @@ def test_random_seeds_rarely_catch_the_other_two_bugs() -> None:
         assert len(snippet.broken_runs(config, range(100))) <= 2
 
 
-def _up_to_date_scenario(config: object) -> object:
+def _up_to_date_scenario(config: Any) -> tuple[Any, bool]:
     """S1 commits entry 1 on S1 and S2; S3 missed it. S1 dies, S3 stands."""
     s = snippet.Script(dataclasses.replace(config, nodes=3))
     s.elect(0, {0, 1, 2})
