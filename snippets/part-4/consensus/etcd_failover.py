@@ -50,6 +50,7 @@ def start(folder: Path, n: int = 3) -> dict[str, subprocess.Popen[bytes]]:
     """n members; returns client URL -> process."""
     etcd = shutil.which("etcd")
     assert etcd, "etcd is not installed (apt-get install etcd-server)"
+    folder.mkdir()
     ports = free_ports(2 * n)
     peers = [f"http://127.0.0.1:{p}" for p in ports[n:]]
     initial = ",".join(f"m{i}={peer}" for i, peer in enumerate(peers))
@@ -115,15 +116,35 @@ def campaign(url: str, name: str, lease: str) -> int | None:
 # --8<-- [end:leader]
 
 
+def start_cluster(
+    folder: Path, attempts: int = 3
+) -> tuple[dict[str, subprocess.Popen[bytes]], str]:
+    """Members and their Raft leader; fresh ports if one was taken."""
+    for attempt in range(attempts):
+        members = start(folder / str(attempt))
+        try:
+            leader = raft_leader(list(members))
+        except TimeoutError:
+            leader = ""
+        if leader and all(p.poll() is None for p in members.values()):
+            return members, leader
+        clash = any(p.poll() is not None for p in members.values())
+        for proc in members.values():  # a member exited: its port was taken
+            proc.kill()
+            proc.wait(timeout=10)
+        if not clash:
+            break  # all were running, yet no leader: not a port clash
+    raise TimeoutError("etcd did not start")
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="etcd-failover-"))
     members: dict[str, subprocess.Popen[bytes]] = {}
     try:
         # --8<-- [start:kill]
         began = time.monotonic()
-        members = start(folder)
+        members, leader = start_cluster(folder)
         urls = list(members)
-        leader = raft_leader(urls)
         print(
             f"3 members up, Raft leader elected: "
             f"{time.monotonic() - began:.2f} s"
