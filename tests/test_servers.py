@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -149,6 +150,32 @@ def test_a_broken_redis_config_fails_with_the_servers_log() -> None:
         pass  # pragma: no cover
     message = str(caught.value)
     assert "server.log" in message and "no-such-directive" in message
+
+
+@posix_only
+def test_an_etcd_port_taken_meanwhile_is_retried_with_fresh_ports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """etcd cannot be given port 0: ports are picked first, then handed over, and
+    another process can take one in between. That start is retried, not failed."""
+    server_fixtures.require_server("etcd")
+    real = servers._free_ports
+    calls: list[list[int]] = []
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+
+        def first_clashes(count: int) -> list[int]:
+            ports = real(count)
+            if not calls:
+                ports[0] = taken.getsockname()[1]
+            calls.append(ports)
+            return ports
+
+        monkeypatch.setattr(servers, "_free_ports", first_clashes)
+        with servers.etcd_server() as cluster:
+            assert len(calls) == 2
+            assert cluster.endpoints == f"http://127.0.0.1:{calls[1][0]}"
 
 
 @posix_only
