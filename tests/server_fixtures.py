@@ -6,11 +6,13 @@ Registered site-wide by `pytest_plugins = ["server_fixtures"]` in tests/conftest
         with psycopg.connect(postgres_db.conninfo) as conn: ...
     def test_other(redis_url):              # an emptied Redis, as a redis-py URL
         r = redis.Redis.from_url(redis_url)
+    def test_third(etcd_endpoints):         # an emptied 3-member etcd cluster
+        os.environ["ETCD_ENDPOINTS"] = etcd_endpoints  # (or pass etcd_cluster.env())
 
-`postgres_server` and `redis_server` are session-scoped: one server per pytest process
-(each xdist worker starts its own, in its own temp folder). A test that asks for one
-skips when the server is not installed (with the install command), fails instead under
-CI=true, and always skips under HANDBOOK_SERVERS=skip.
+`postgres_server`, `redis_server` and `etcd_cluster` are session-scoped: one server per
+pytest process (each xdist worker starts its own, in its own temp folder). A test that
+asks for one skips when the server is not installed (with the install command), fails
+instead under CI=true, and always skips under HANDBOOK_SERVERS=skip.
 """
 
 from __future__ import annotations
@@ -67,3 +69,20 @@ def redis_url(redis_server: servers.RedisServer) -> str:
     reply = redis_server.command("FLUSHALL")
     assert reply.startswith(b"+OK"), reply
     return redis_server.url
+
+
+@pytest.fixture(scope="session")
+def etcd_cluster() -> Iterator[servers.EtcdCluster]:
+    """Three etcd members on 127.0.0.1. Tests that kill a member start their own
+    (servers.etcd_cluster), so that this one stays whole for the others."""
+    require_server("etcd")
+    with servers.etcd_cluster(n=3) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def etcd_endpoints(etcd_cluster: servers.EtcdCluster) -> str:
+    """The members' client URLs (comma-separated), with every key deleted first."""
+    everything = {"key": "AA==", "range_end": "AA=="}  # base64 of "\0": all keys
+    etcd_cluster.call("/v3/kv/deleterange", everything)
+    return etcd_cluster.endpoints

@@ -1,4 +1,4 @@
-"""Throwaway database servers for lessons that need a real one (PostgreSQL, Redis).
+"""Throwaway servers for lessons that need a real one (PostgreSQL, Redis, etcd).
 
 Each server lives in a fresh temporary folder: its data, its Unix socket and its log.
 No TCP port is opened (PostgreSQL `listen_addresses=''`, Redis `--port 0`), so nothing
@@ -12,6 +12,12 @@ process group is stopped (then killed if it lingers), the folder removed.
             ...
     with redis_server() as rd:         # rd.url: unix:///.../redis.sock?db=0
         ...
+    with etcd_cluster(n=3) as etcd:    # etcd.env(): ETCD_ENDPOINTS (its client URLs)
+        ...
+
+etcd has no Unix-socket-only mode and does not take port 0: each member listens on
+127.0.0.1, on ports picked at run time (bound to port 0 first, then handed over; a
+rare collision with another process is retried with fresh ports).
 
 Whether a missing server skips or fails is `availability()` (CI=true: fail; otherwise
 skip with the install command; HANDBOOK_SERVERS=skip: always skip). Only the standard
@@ -26,7 +32,9 @@ root runs them as themselves.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
+import json
 import os
 import re
 import shutil
@@ -36,7 +44,10 @@ import stat
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path
@@ -44,6 +55,7 @@ from pathlib import Path
 INSTALL = {
     "postgresql": "apt-get install postgresql  (macOS: brew install postgresql)",
     "redis": "apt-get install redis-server  (macOS: brew install redis)",
+    "etcd": "apt-get install etcd-server  (macOS: brew install etcd)",
 }
 KINDS = tuple(INSTALL)
 
@@ -88,12 +100,19 @@ def redis_binary() -> Path | None:
     return Path(found) if found else None
 
 
+def etcd_binary() -> Path | None:
+    found = shutil.which("etcd")
+    return Path(found) if found else None
+
+
 def find(kind: str) -> Path | None:
-    """The binary (Redis) or bin folder (PostgreSQL) for a kind of server, or None."""
+    """The binary (Redis, etcd) or bin folder (PostgreSQL) for a kind of server, or None."""
     if kind == "postgresql":
         return postgres_bindir()
     if kind == "redis":
         return redis_binary()
+    if kind == "etcd":
+        return etcd_binary()
     raise ValueError(f"unknown server kind {kind!r}; known: {KINDS}")
 
 
@@ -433,3 +452,169 @@ def redis_server(
         else:
             with contextlib.suppress(FileNotFoundError):
                 sock.unlink()
+
+
+# ---------------------------------------------------------------------------------
+# etcd
+
+
+@dataclass
+class EtcdMember:
+    name: str
+    client_url: str  # http://127.0.0.1:<port>
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+
+@dataclass
+class EtcdCluster:
+    folder: Path
+    members: list[EtcdMember]
+
+    @property
+    def endpoints(self) -> str:
+        """The client URLs, comma-separated, of the members still running."""
+        return ",".join(m.client_url for m in self.members if m.proc.poll() is None)
+
+    def env(self) -> dict[str, str]:
+        """ETCD_ENDPOINTS, which a snippet reads (as `etcdctl --endpoints` takes it)."""
+        return {"ETCD_ENDPOINTS": self.endpoints}
+
+    def call(self, path: str, body: Mapping[str, object], timeout: float = 5.0) -> dict:
+        """One request to etcd's v3 JSON gateway, on the first member that answers."""
+        error: OSError | None = None
+        for url in self.endpoints.split(","):
+            try:
+                return _etcd_call(url, path, body, timeout)
+            except OSError as exc:  # URLError, refused, timed out: try the next one
+                error = exc
+        raise ServerNotReady(f"no etcd member answered {path}: {error}")
+
+    def leader(self, timeout: float = 10.0) -> EtcdMember:
+        """The member that is etcd's Raft leader (asked of the members themselves)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for member in self.members:
+                if member.proc.poll() is not None:
+                    continue
+                with contextlib.suppress(OSError, ValueError):
+                    status = _etcd_call(member.client_url, "/v3/maintenance/status", {}, 1.0)
+                    # No leader yet: the field is absent (proto3 JSON omits zeros).
+                    if status.get("leader") == status["header"]["member_id"]:
+                        return member
+            if time.monotonic() > deadline:
+                raise ServerNotReady(f"etcd elected no leader within {timeout:.0f} s")
+            time.sleep(0.02)
+
+    def kill(self, member: EtcdMember) -> None:
+        """SIGKILL one member (a crash: no leadership hand-over)."""
+        member.proc.kill()
+        member.proc.wait(timeout=10)
+
+
+_ETCD_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _etcd_call(url: str, path: str, body: Mapping[str, object], timeout: float) -> dict:
+    request = urllib.request.Request(
+        url + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with _ETCD_OPENER.open(request, timeout=timeout) as reply:
+        return json.load(reply)
+
+
+def _etcd_healthy(url: str) -> bool:
+    """/health says true once the member's cluster has a leader."""
+    try:
+        with _ETCD_OPENER.open(url + "/health", timeout=1.0) as reply:
+            return json.load(reply).get("health") == "true"
+    except (OSError, ValueError):
+        return False
+
+
+def _etcd_ready(members: list[EtcdMember]) -> bool:
+    """Every member healthy; a member that exited fails at once, with its own log."""
+    for m in members:
+        if m.proc.poll() is not None:
+            raise ServerNotReady(
+                f"etcd member {m.name} exited with status {m.proc.returncode} before it "
+                "was ready" + _log_tail(m.log)
+            )
+    return all(_etcd_healthy(m.client_url) for m in members)
+
+
+def _free_ports(count: int) -> list[int]:
+    """Ports that were free a moment ago: etcd cannot be given port 0."""
+    with contextlib.ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in socks]
+
+
+@contextlib.contextmanager
+def etcd_cluster(
+    n: int = 3, timeout: float = 30.0, args: Sequence[str] = (), attempts: int = 3
+) -> Iterator[EtcdCluster]:
+    """n etcd members on 127.0.0.1 in a temp folder; always stopped and removed.
+
+    Heartbeat 50 ms and election timeout 500 ms (etcd's defaults are 100 ms and
+    1 s), so that a lost leader is replaced quickly; `args` add or override flags.
+    A port taken between picking and binding ("address already in use") is retried
+    with fresh ports, up to `attempts` times.
+    """
+    binary = etcd_binary()
+    if binary is None:
+        raise ServerMissing(f"etcd is not installed: {INSTALL['etcd']}")
+    for attempt in range(attempts):
+        folder = _make_folder("etcd-", None)
+        members: list[EtcdMember] = []
+        try:
+            ports = _free_ports(2 * n)
+            peers = [f"http://127.0.0.1:{p}" for p in ports[n:]]
+            initial = ",".join(f"m{i}={url}" for i, url in enumerate(peers))
+            token = uuid.uuid4().hex  # one per cluster: never joins another's
+            for i in range(n):
+                client, log = f"http://127.0.0.1:{ports[i]}", folder / f"m{i}.log"
+                proc = _popen(
+                    [
+                        str(binary),
+                        f"--name=m{i}",
+                        f"--data-dir={folder / f'm{i}'}",
+                        f"--listen-client-urls={client}",
+                        f"--advertise-client-urls={client}",
+                        f"--listen-peer-urls={peers[i]}",
+                        f"--initial-advertise-peer-urls={peers[i]}",
+                        f"--initial-cluster={initial}",
+                        "--initial-cluster-state=new",
+                        f"--initial-cluster-token={token}",
+                        "--heartbeat-interval=50",
+                        "--election-timeout=500",
+                        "--logger=zap",
+                        "--log-outputs=stderr",
+                        *args,
+                    ],
+                    log,
+                    None,
+                )
+                members.append(EtcdMember(f"m{i}", client, proc, log))
+            try:
+                ready = functools.partial(_etcd_ready, members)
+                _wait_ready(ready, members[0].proc, members[0].log, "etcd", timeout)
+            except ServerNotReady as exc:
+                if "address already in use" in str(exc) and attempt + 1 < attempts:
+                    continue  # another process took a port: try again with new ones
+                raise
+            yield EtcdCluster(folder, members)
+            return
+        finally:
+            for m in members:
+                _stop(m.proc, signal.SIGKILL)  # throwaway data: no graceful shutdown
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def etcd_server(
+    timeout: float = 30.0, args: Sequence[str] = ()
+) -> contextlib.AbstractContextManager[EtcdCluster]:
+    """A single etcd member (a cluster of one)."""
+    return etcd_cluster(1, timeout, args)

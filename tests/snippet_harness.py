@@ -22,6 +22,7 @@ comma-separated list). The test suite then runs it against a throwaway server
 
     # requires: postgresql      (PGHOST, PGPORT, PGUSER, PGDATABASE of a fresh database)
     # requires: redis           (REDIS_URL of an emptied Redis)
+    # requires: etcd            (ETCD_ENDPOINTS of an emptied 3-member etcd cluster)
 """
 
 from __future__ import annotations
@@ -69,9 +70,9 @@ RULES = ("exact", "normalise", "property")
 REQUIRES = re.compile(r"^#[ \t]*requires:[ \t]*(?P<what>[^\n]*?)[ \t]*$", re.MULTILINE)
 PLATFORMS = ("posix", "linux")
 # Database servers a snippet can ask for (tests/servers.py starts them).
-SERVERS = ("postgresql", "redis")
+SERVERS = ("postgresql", "redis", "etcd")
 # What a copier's environment may point at their own servers: never leaks into a run.
-SERVER_ENV = re.compile(r"^(PG[A-Z]+|DATABASE_URL|REDIS_URL)$")
+SERVER_ENV = re.compile(r"^(PG[A-Z]+|DATABASE_URL|REDIS_URL|ETCD_ENDPOINTS|ETCDCTL_[A-Z_]+)$")
 HEADER = re.compile(
     r"^#[ \t]*output:[ \t]*(?P<rule>\w+)[ \t]*(?P<args>[^\n]*?)[ \t]*$", re.MULTILINE
 )

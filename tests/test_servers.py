@@ -8,9 +8,13 @@ snippet that leaves a server, a socket or a database file behind fails naming it
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -82,13 +86,41 @@ def test_redis_answers_on_a_unix_socket_only(
 @pytest.mark.parametrize("kind", servers.KINDS)
 def test_a_stopped_server_leaves_no_process_and_no_folder(kind: str) -> None:
     server_fixtures.require_server(kind)
-    start = servers.postgres_server if kind == "postgresql" else servers.redis_server
+    starters: dict[str, Callable[[], contextlib.AbstractContextManager[Any]]] = {
+        "postgresql": servers.postgres_server,
+        "redis": servers.redis_server,
+        "etcd": servers.etcd_server,
+    }
+    start = starters[kind]
     with start() as server:
         folder = server.folder
         pids = _server_pids(folder)
         assert pids, f"no {kind} process names {folder}"
     assert not folder.exists()
     assert all(_gone(pid) for pid in pids)
+
+
+def test_etcd_members_listen_on_loopback_and_elect_a_leader(
+    etcd_cluster: servers.EtcdCluster, etcd_endpoints: str
+) -> None:
+    urls = etcd_endpoints.split(",")
+    assert len(urls) == 3 and all(u.startswith("http://127.0.0.1:") for u in urls)
+    assert etcd_cluster.env() == {"ETCD_ENDPOINTS": etcd_endpoints}
+    assert etcd_cluster.leader() in etcd_cluster.members
+    empty = etcd_cluster.call("/v3/kv/range", {"key": "AA==", "range_end": "AA=="})
+    assert "kvs" not in empty  # etcd_endpoints deleted every key first
+
+
+@posix_only
+def test_killing_etcd_s_raft_leader_elects_another() -> None:
+    server_fixtures.require_server("etcd")
+    with servers.etcd_cluster(n=3) as cluster:
+        old = cluster.leader()
+        cluster.kill(old)
+        new = cluster.leader(timeout=20)
+        assert new is not old and old.client_url not in cluster.endpoints
+        put = cluster.call("/v3/kv/put", {"key": "YQ==", "value": "Yg=="})
+        assert int(put["header"]["raft_term"]) >= 3  # a later term than the first
 
 
 # ---------------------------------------------------------------------------------
@@ -118,6 +150,70 @@ def test_a_broken_redis_config_fails_with_the_servers_log() -> None:
         pass  # pragma: no cover
     message = str(caught.value)
     assert "server.log" in message and "no-such-directive" in message
+
+
+@posix_only
+def test_an_etcd_port_taken_meanwhile_is_retried_with_fresh_ports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """etcd cannot be given port 0: ports are picked first, then handed over, and
+    another process can take one in between. That start is retried, not failed."""
+    server_fixtures.require_server("etcd")
+    real = servers._free_ports
+    calls: list[list[int]] = []
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+
+        def first_clashes(count: int) -> list[int]:
+            ports = real(count)
+            if not calls:
+                ports[0] = taken.getsockname()[1]
+            calls.append(ports)
+            return ports
+
+        monkeypatch.setattr(servers, "_free_ports", first_clashes)
+        with servers.etcd_server() as cluster:
+            assert len(calls) == 2
+            assert cluster.endpoints == f"http://127.0.0.1:{calls[1][0]}"
+
+
+@posix_only
+def test_a_broken_etcd_flag_fails_with_the_servers_log() -> None:
+    server_fixtures.require_server("etcd")
+    with (
+        pytest.raises(servers.ServerNotReady) as caught,
+        servers.etcd_server(args=["--no-such-flag"]),
+    ):
+        pass  # pragma: no cover
+    message = str(caught.value)
+    assert "exited with status" in message and "m0.log" in message
+    assert "flag provided but not defined: -no-such-flag" in message
+
+
+@posix_only
+def test_an_etcd_never_ready_fails_at_its_timeout_with_its_log_and_is_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server_fixtures.require_server("etcd")
+    monkeypatch.setattr(servers, "_etcd_healthy", lambda url: False)
+    folders: list[Path] = []
+    make_folder = servers._make_folder
+
+    def recorded(prefix: str, owner: str | None) -> Path:
+        folders.append(make_folder(prefix, owner))
+        return folders[-1]
+
+    monkeypatch.setattr(servers, "_make_folder", recorded)
+    with (
+        pytest.raises(servers.ServerNotReady, match=r"not ready after 2 s") as caught,
+        servers.etcd_server(timeout=2.0),
+    ):
+        pass  # pragma: no cover
+    assert "m0.log" in str(caught.value) and '"level":' in str(caught.value)  # its log
+    (folder,) = folders
+    assert not folder.exists()
+    assert not [pid for pid in _server_pids(folder) if not _gone(pid)]
 
 
 @posix_only
@@ -215,11 +311,15 @@ def test_the_callers_own_server_settings_never_reach_a_snippet(
 ) -> None:
     monkeypatch.setenv("REDIS_URL", "redis://their-laptop:6379/0")
     monkeypatch.setenv("PGHOST", "their-laptop")
-    body = "import os\nprint(os.environ.get('REDIS_URL'), os.environ.get('PGHOST'))\n"
+    monkeypatch.setenv("ETCD_ENDPOINTS", "http://their-laptop:2379")
+    body = (
+        "import os\nprint(os.environ.get('REDIS_URL'), os.environ.get('PGHOST'),"
+        " os.environ.get('ETCD_ENDPOINTS'))\n"
+    )
     snippet = _snippet(tmp_path, body)
-    assert harness.run(snippet).stdout == "None None\n"
+    assert harness.run(snippet).stdout == "None None None\n"
     given = {"REDIS_URL": "unix:///x.sock?db=0"}
-    assert harness.run(snippet, server_env=given).stdout == "unix:///x.sock?db=0 None\n"
+    assert harness.run(snippet, server_env=given).stdout == "unix:///x.sock?db=0 None None\n"
 
 
 @posix_only
@@ -277,6 +377,24 @@ def test_a_redis_snippet_runs_against_the_throwaway_server(tmp_path: Path, redis
     """
     snippet = _snippet(tmp_path, body, requires="redis")
     assert harness.run(snippet, server_env={"REDIS_URL": redis_url}).stdout == "1 2\n"
+
+
+def test_an_etcd_snippet_runs_against_the_throwaway_cluster(
+    tmp_path: Path, etcd_endpoints: str
+) -> None:
+    body = """\
+        import base64, json, os, urllib.request
+        url = os.environ.get("ETCD_ENDPOINTS", "http://127.0.0.1:2379").split(",")[0]
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        key = base64.b64encode(b"k").decode()
+        request = urllib.request.Request(url + "/v3/kv/put",
+            data=json.dumps({"key": key, "value": key}).encode())
+        print("revision" in json.load(opener.open(request, timeout=5))["header"])
+    """
+    snippet = _snippet(tmp_path, body, requires="etcd")
+    assert snippet.servers == ("etcd",)
+    result = harness.run(snippet, server_env={"ETCD_ENDPOINTS": etcd_endpoints})
+    assert result.stdout == "True\n"
 
 
 def test_a_postgres_snippet_runs_against_the_throwaway_server(

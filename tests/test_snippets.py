@@ -49,15 +49,18 @@ def test_snippet_runs_and_matches_its_output(
 def _throwaway_servers(
     snippet: harness.Snippet, request: pytest.FixtureRequest, stack: contextlib.ExitStack
 ) -> dict[str, str]:
-    """The environment that points a `# requires: postgresql` / `redis` snippet at this
-    worker's throwaway server (tests/server_fixtures.py): a fresh database, an empty
-    Redis. Skips (or fails under CI=true) when the server is not installed."""
+    """The environment that points a `# requires: postgresql` / `redis` / `etcd` snippet
+    at this worker's throwaway server (tests/server_fixtures.py): a fresh database, an
+    empty Redis, an empty etcd cluster. Skips (or fails under CI=true) when the server is
+    not installed."""
     env: dict[str, str] = {}
     if "postgresql" in snippet.servers:
         server = request.getfixturevalue("postgres_server")
         env.update(stack.enter_context(server.database()))
     if "redis" in snippet.servers:
         env["REDIS_URL"] = request.getfixturevalue("redis_url")
+    if "etcd" in snippet.servers:
+        env["ETCD_ENDPOINTS"] = request.getfixturevalue("etcd_endpoints")
     return env
 
 
