@@ -3,13 +3,12 @@ scheme. (Bytes per page are measured with every page, in test_pages.py.)"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from browser_kit import ROOT, without_section_markers
+from browser_kit import DOCS, ROOT, without_section_markers
 
 # Search term -> the page a reader expects among the first results.
 SEARCHES: dict[str, str | tuple[str, ...]] = {
@@ -77,34 +76,42 @@ def test_search_finds_the_right_pages(page: Any, base_url: str) -> None:
     assert not misses, "\n".join(misses)
 
 
-def test_copy_buttons_copy_exactly_the_snippet_files(page: Any, base_url: str, site: Path) -> None:
+def pages_with_snippets() -> list[str]:
+    """Site URLs of the pages that include a snippet file."""
+    urls = []
+    for md in sorted(DOCS.rglob("*.md")):
+        if '--8<-- "snippets/' not in md.read_text(encoding="utf-8"):
+            continue
+        rel = md.relative_to(DOCS).with_suffix("").as_posix()
+        urls.append(rel[: -len("index")] if rel.endswith("index") else rel + "/")
+    return urls
+
+
+@pytest.mark.parametrize("url", pages_with_snippets())
+def test_copy_buttons_copy_exactly_the_snippet_files(page: Any, base_url: str, url: str) -> None:
     """The copy button of every included snippet yields what it shows: the whole file a
     copier would run (from the collapsed "whole file" block, which is opened first), or
-    exactly one of the file's named sections."""
+    exactly the file's named sections that the block shows."""
+    page.goto(base_url + url)
+    # Open every collapsed block, so each copy button can be reached.
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    blocks = page.locator(".highlight:has(> .filename)")
     checked = []
-    for html in sorted(site.rglob("index.html")):
-        if 'class="filename">snippets/' not in html.read_text(encoding="utf-8"):
+    for i in range(blocks.count()):
+        block = blocks.nth(i)
+        name = block.locator(".filename").inner_text().strip()
+        if not name.endswith(".py"):
             continue
-        url = html.parent.relative_to(site).as_posix()
-        page.goto(base_url + ("" if url == "." else url + "/"))
-        # Open every collapsed block, so each copy button can be reached.
-        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-        blocks = page.locator(".highlight:has(> .filename)")
-        for i in range(blocks.count()):
-            block = blocks.nth(i)
-            name = block.locator(".filename").inner_text().strip()
-            if not name.endswith(".py"):
-                continue
-            block.scroll_into_view_if_needed()
-            block.hover()
-            block.locator("button[data-md-type=copy]").click()
-            copied = page.evaluate("navigator.clipboard.readText()").rstrip("\n")
-            whole, sections = without_section_markers((ROOT / name).read_text(encoding="utf-8"))
-            assert copied == whole.rstrip("\n") or made_of(copied, sections), (
-                f"copying {name} on /{url} gives neither the file nor its named sections"
-            )
-            checked.append(name)
-    assert checked, "no snippet blocks found to check"
+        block.scroll_into_view_if_needed()
+        block.hover()
+        block.locator("button[data-md-type=copy]").click()
+        copied = page.evaluate("navigator.clipboard.readText()").rstrip("\n")
+        whole, sections = without_section_markers((ROOT / name).read_text(encoding="utf-8"))
+        assert copied == whole.rstrip("\n") or made_of(copied, sections), (
+            f"copying {name} on /{url} gives neither the file nor its named sections"
+        )
+        checked.append(name)
+    assert checked, f"/{url}: no snippet blocks found to check"
 
 
 def made_of(copied: str, sections: list[str]) -> bool:
@@ -149,7 +156,7 @@ def test_run_it_commands_copy_without_prompt_in_linked_platform_tabs(
     switches every tab set, on this page and the next; the copy button copies the
     command alone, without `$ ` or `PS> `."""
     page.goto(base_url + "part-1/concurrency/")
-    sets = page.locator(".tabbed-set").filter(
+    sets = page.locator(".tabbed-set:visible").filter(
         has=page.locator(".tabbed-labels label", has_text="Windows")
     )
     assert sets.count() >= 2, "no linked platform tabs on the page"
@@ -163,7 +170,7 @@ def test_run_it_commands_copy_without_prompt_in_linked_platform_tabs(
 
     linux = active_command(sets.nth(0))
     assert linux.startswith("python3 ") and linux.endswith(".py"), linux
-    sets.nth(0).locator(".tabbed-labels label:text-is('Windows')").click()
+    sets.nth(0).locator(".tabbed-labels label", has_text="Windows").click()
     expect(sets.nth(1).locator(".tabbed-block:visible").first).to_contain_text("PS> py ")
     windows = active_command(sets.nth(1))
     assert windows.startswith("py ") and windows.endswith(".py"), windows
