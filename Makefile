@@ -12,6 +12,7 @@
 #   make zensical  the second build, with Material's successor, into site-zensical/
 #   make outputs   run every snippet and rewrite its captured output (review the diff!)
 #   make bench     run the benchmarks; rewrite bench/results.json and the tables pages include
+#   make bench-suite   time `make test` by stage (snippets, concept tests, build, browser)
 #   make lock      re-resolve requirements.lock from pyproject.toml (needs the network)
 #   make new-snippet NAME=part-1/<chapter>/<name>   scaffold a snippet, its test and output
 #   make format    apply ruff's formatting and safe fixes (then run the tests)
@@ -121,7 +122,10 @@ outputs: $(STAMP)
 
 # Medians after a warm-up, with the machine described, into bench/results.json; the
 # Markdown tables under bench/results/ that pages include are generated from it.
-.PHONY: bench
+.PHONY: bench bench-suite
+bench-suite: $(STAMP)
+	$(BIN)/python -m bench.suite
+
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 	@git status --short -- bench || true
