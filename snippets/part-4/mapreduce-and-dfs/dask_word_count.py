@@ -46,7 +46,9 @@ def tokenise(line: str) -> list[str]:
 
 
 def word_count(lines: list[str], workers: int = 2) -> dict[str, int]:
-    bag = db.from_sequence(lines, npartitions=SPLITS)
+    bag = db.from_sequence(  # type: ignore[no-untyped-call, unused-ignore]
+        lines, npartitions=SPLITS
+    )
     counts = bag.map(tokenise).flatten().frequencies()
     pairs = counts.compute(scheduler="processes", num_workers=workers)
     return dict(pairs)
