@@ -1,7 +1,7 @@
 """What mapreduce_word_count.py teaches: map, combine, partition by a stable hash,
 shuffle and reduce give exactly the one-process counts, under every start method;
-hash() would not; the combiner shrinks the shuffle; and on one small machine a
-Counter in one process is at least as fast."""
+hash() would not; the combiner shrinks the shuffle; and on two cores, two workers
+are never twice as fast as one Counter."""
 
 import json
 import multiprocessing
@@ -41,38 +41,50 @@ def test_partitions_are_disjoint_and_follow_crc32() -> None:
     )
 
 
-PARTITION_IN_A_FRESH_PROCESS = """
+MAP_IN_A_FRESH_PROCESS = """
 import json, sys
+from collections import Counter
 sys.path.insert(0, sys.argv[1])
 import mapreduce_word_count as m
-words = sorted(m.one_process(m.make_corpus(300)))
-print(json.dumps({
-    "crc32": [m.partition(w, 4) for w in words],
-    "hash": [hash(w) % 4 for w in words],
-}))
+split = m.make_corpus(400, seed=int(sys.argv[2]))
+counts = Counter(w for line in split for w in m.WORD.findall(line.casefold()))
+by_hash = [{} for _ in range(m.REDUCERS)]
+for word, n in counts.items():
+    by_hash[hash(word) % m.REDUCERS][word] = n
+print(json.dumps({"crc32": m.map_task(split), "hash": by_hash}))
 """
 
 
-def placements(hash_seed: str) -> dict[str, list[int]]:
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+def map_elsewhere(split_seed: int, hash_seed: str) -> dict[str, list[dict[str, int]]]:
+    """One map task in a process of its own, as on another machine: its own salt."""
     out = subprocess.run(
-        [sys.executable, "-c", PARTITION_IN_A_FRESH_PROCESS, str(FOLDER)],
+        [sys.executable, "-c", MAP_IN_A_FRESH_PROCESS, str(FOLDER), str(split_seed)],
         capture_output=True,
         text=True,
         timeout=60,
-        env=env,
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
         check=True,
     )
-    result: dict[str, list[int]] = json.loads(out.stdout)
+    result: dict[str, list[dict[str, int]]] = json.loads(out.stdout)
     return result
 
 
-def test_control_crc32_agrees_across_processes_and_hash_does_not() -> None:
-    """Two mappers in two processes (spawn gives each its own hash salt)."""
-    one, two = placements("1"), placements("2")
-    assert one["crc32"] == two["crc32"]
-    differ = sum(a != b for a, b in zip(one["hash"], two["hash"], strict=True))
-    assert differ > len(one["hash"]) / 2  # about 3 in 4 with 4 reducers
+def shuffle_and_reduce(mapped: list[list[dict[str, int]]]) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for r in range(snippet.REDUCERS):
+        result.update(snippet.reduce_task([out[r] for out in mapped]))
+    return result
+
+
+def test_control_map_tasks_in_different_processes_need_a_stable_partitioner() -> None:
+    """Three map tasks in three processes with different hash salts. Partitioned by
+    CRC-32, the reducers get disjoint words and the counts are right; partitioned by
+    hash(), a word reaches several reducers and joining them loses counts."""
+    outputs = [map_elsewhere(seed, str(seed + 1)) for seed in (1, 2, 3)]
+    lines = [line for seed in (1, 2, 3) for line in snippet.make_corpus(400, seed=seed)]
+    right = snippet.one_process(lines)
+    assert shuffle_and_reduce([o["crc32"] for o in outputs]) == right
+    assert shuffle_and_reduce([o["hash"] for o in outputs]) != right
 
 
 def test_the_combiner_shrinks_the_shuffle() -> None:
@@ -81,24 +93,26 @@ def test_the_combiner_shrinks_the_shuffle() -> None:
     assert combined * 5 < pairs
 
 
-def best_of(job: Callable[[], object], tries: int = 5) -> float:
-    times = []
-    for _ in range(tries):
+@pytest.mark.timing
+def test_two_workers_are_not_twice_as_fast_as_one_counter() -> None:
+    """Interleaved tries, best of each: load that comes and goes hits both alike."""
+    lines = snippet.make_corpus()
+
+    def seconds(job: Callable[[], object]) -> float:
         start = time.perf_counter()
         job()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        return time.perf_counter() - start
 
-
-@pytest.mark.timing
-def test_one_counter_beats_one_worker_and_two_are_not_twice_as_fast() -> None:
-    lines = snippet.make_corpus()
-    alone = best_of(lambda: snippet.one_process(lines))
-    with multiprocessing.Pool(1) as one, multiprocessing.Pool(2) as two:
-        snippet.word_count(one, lines), snippet.word_count(two, lines)  # warm-up
-        single = best_of(lambda: snippet.word_count(one, lines))
-        double = best_of(lambda: snippet.word_count(two, lines))
-    # One worker does the Counter's work plus pickling and hand-offs.
-    assert alone < single, (alone, single)
-    # Two cores cannot buy a 2x speedup over the Counter at this size.
+    with multiprocessing.Pool(2) as two:
+        snippet.word_count(two, lines)  # warm-up
+        tries = [
+            (
+                seconds(lambda: snippet.one_process(lines)),
+                seconds(lambda: snippet.word_count(two, lines)),
+            )
+            for _ in range(5)
+        ]
+    alone, double = min(a for a, _ in tries), min(d for _, d in tries)
+    # Two cores at most halve the counting, and the copies between processes
+    # cost about as much as the counting itself at this size.
     assert double > alone / 2, (alone, double)
