@@ -5,7 +5,8 @@ One browser context and one page load per page (a first visit, cold cache), then
 no request leaves the site, no console errors, every Mermaid diagram renders to SVG,
 no serious or critical axe-core violation in the page's content (every rule in light;
 the colour rules again in dark, switched by emulating the reader's preference, not by a
-second load), nothing overflows sideways at 375 px, and the page and the next one stay
+second load), each snippet's copy button copies what it shows, nothing overflows
+sideways at 375 px, and the page and the next one stay
 within their byte budgets (first visit and second visit, gzipped as served).
 
 The shared chrome (header, navigation, footer) is the same on every page, so the full
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +29,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser_kit import page_urls
+from browser_kit import ROOT, page_urls, without_section_markers
 
 PAGES = page_urls()
 AXE = Axe()
@@ -53,7 +55,14 @@ MERMAID_RENDERED = """() => [...document.querySelectorAll('div.mermaid')].every(
     return svg && svg.getAttribute('aria-roledescription') !== 'error';
 })"""
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
-CONTENT = "article.md-content__inner"
+# A page's own content. Code blocks are left to test_code_colours_are_readable: their
+# colours are the theme's, the same on every page, and colour-contrast over thousands
+# of highlighted tokens was half of each page's check.
+CONTENT = {"include": [["article.md-content__inner"]], "exclude": [[".highlight"]]}
+CODE = {"include": [[".md-content .highlight"]]}
+# Pages whose code blocks hold every kind of token the site shows (Python, console and
+# PowerShell prompts, YAML, plain text).
+CODE_PAGES = ["part-1/concurrency/", "part-4/containers/", "part-2/http-and-https/"]
 
 # Only colours change between the schemes, so the dark pass re-checks only those rules.
 ALL_RULES = {"resultTypes": ["violations"]}
@@ -69,7 +78,11 @@ class Visit:
 
     def __init__(self, browser: Any, base_url: str, **context_options: Any) -> None:
         self.base_url = base_url
-        self.context = browser.new_context(service_workers="block", **context_options)
+        self.context = browser.new_context(
+            service_workers="block",
+            permissions=["clipboard-read", "clipboard-write"],
+            **context_options,
+        )
         self.page = self.context.new_page()
         self.page.set_default_timeout(20_000)
         self.external: list[str] = []
@@ -92,11 +105,38 @@ class Visit:
         cdp = self.context.new_cdp_session(self.page)
         cdp.send("Network.enable")
         sizes: list[int] = []
-        cdp.on("Network.loadingFinished", lambda e: sizes.append(int(e["encodedDataLength"])))
+        pending: set[str] = set()
+        urls: dict[str, str] = {}
+
+        def started(event: dict[str, Any]) -> None:
+            # A worker's script is fetched for the page but finishes in the worker's own
+            # session, which this one never hears from; it is counted by its response.
+            if "/javascripts/workers/" not in event["request"]["url"]:  # Material's search
+                pending.add(event["requestId"])
+            urls[event["requestId"]] = event["request"]["url"]
+
+        cdp.on("Network.requestWillBeSent", started)
+        cdp.on("Network.loadingFailed", lambda e: pending.discard(e["requestId"]))
+
+        def finished(event: dict[str, Any]) -> None:
+            pending.discard(event["requestId"])
+            sizes.append(int(event["encodedDataLength"]))
+
+        cdp.on("Network.loadingFinished", finished)
         self.page.goto(self.base_url + url, wait_until="load", timeout=30_000)
         self.page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0")
         self.page.wait_for_function(MERMAID_RENDERED)
-        self.page.wait_for_load_state("networkidle")
+        # Every request the page started has finished, and none started for 150 ms
+        # (what the page loads after `load`, such as the search worker, counts too).
+        quiet_since, deadline = time.monotonic(), time.monotonic() + 20
+        while time.monotonic() < deadline:
+            self.page.wait_for_timeout(50)  # lets Playwright deliver the CDP events
+            if pending:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= 0.15:
+                break
+        else:
+            raise AssertionError(f"/{url}: still loading after 20 s: {[urls[r] for r in pending]}")
         cdp.detach()
         return sum(sizes)
 
@@ -125,17 +165,81 @@ def visit(browser: Any, base_url: str, **context_options: Any) -> Iterator[Visit
         v.context.close()
 
 
-def serious_violations(page: Any, options: dict[str, Any], context: str | None) -> list[str]:
-    result = AXE.run(page, context=context, options=options)
+def serious_violations(page: Any, options: dict[str, Any], context: Any) -> list[str]:
+    """axe-core's serious and critical violations (axe injected once per page load)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.axe_script)
+    response = page.evaluate("([c, o]) => axe.run(c || document, o)", [context, options])
     return [
         f"{v['id']} ({v['impact']}): {v['help']} -> "
         + "; ".join(
             n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
             for n in v["nodes"][:3]
         )
-        for v in result.response["violations"]
+        for v in response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+# Each snippet block's own copy button, pressed in turn, and what it put on the clipboard.
+COPY_EACH = """async () => {
+  document.querySelectorAll('details').forEach(d => d.open = true);
+  const copies = [];
+  for (const block of document.querySelectorAll('.highlight')) {
+    const name = block.querySelector(':scope > .filename');
+    if (!name || !name.textContent.trim().endsWith('.py')) continue;
+    await navigator.clipboard.writeText('<nothing copied>');
+    block.querySelector('button[data-md-type=copy]').click();
+    let text = '<nothing copied>';
+    for (let i = 0; i < 200 && text === '<nothing copied>'; i++) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+      text = await navigator.clipboard.readText();
+    }
+    copies.push([name.textContent.trim(), text]);
+  }
+  document.querySelectorAll('details').forEach(d => d.open = false);
+  return copies;
+}"""
+
+
+def copy_problems(page: Any, url: str) -> list[str]:
+    """The copy button of every included snippet yields what it shows: the whole file a
+    copier would run (from the collapsed "whole file" block), or exactly the named
+    sections of the file that the block shows."""
+    problems = []
+    for name, copied in page.evaluate(COPY_EACH):
+        copied = copied.rstrip("\n")
+        whole, sections = without_section_markers((ROOT / name).read_text(encoding="utf-8"))
+        if copied != whole.rstrip("\n") and not made_of(copied, sections):
+            problems.append(f"copying {name} gives neither the file nor its named sections")
+    return problems
+
+
+def made_of(copied: str, sections: list[str]) -> bool:
+    """Is the copied text one or more of the file's sections, one after another (a
+    block may show several sections of one file)?"""
+    rest = copied.strip("\n")
+    while rest:
+        match = next((s.strip("\n") for s in sections if rest.startswith(s.strip("\n"))), None)
+        if not match:
+            return False
+        rest = rest[len(match) :].lstrip("\n")
+    return True
+
+
+@pytest.mark.parametrize("url", CODE_PAGES)
+def test_code_colours_are_readable_in_both_schemes(browser: Any, base_url: str, url: str) -> None:
+    """The theme's code colours (shared by every page's code blocks) against axe-core's
+    colour rules, in light and in dark."""
+    with visit(browser, base_url, viewport={"width": 1280, "height": 900}) as v:
+        v.page.emulate_media(color_scheme="light")
+        v.load(url)
+        v.page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        problems = [f"light: axe {p}" for p in serious_violations(v.page, COLOUR_RULES, CODE)]
+        problem = v.scheme("dark")
+        problems += [problem] if problem else []
+        problems += [f"dark: axe {p}" for p in serious_violations(v.page, COLOUR_RULES, CODE)]
+    assert not problems, f"/{url}:\n" + "\n".join(problems)
 
 
 def record_weight(artifacts: Path, url: str, **figures: Any) -> None:
@@ -174,6 +278,7 @@ def test_page_reads_well_everywhere(browser: Any, base_url: str, url: str, artif
             problems += [f"{scheme}: axe {p}" for p in serious_violations(v.page, rules, CONTENT)]
             if SCREENSHOTS:
                 v.shot(artifacts, url, scheme)
+        problems += copy_problems(v.page, url)
         v.page.set_viewport_size({"width": 375, "height": 812})
         try:
             v.page.wait_for_function(

@@ -1,5 +1,6 @@
-"""What a reader does on the site: search, copy a snippet or a command, switch colour
-scheme. (Bytes per page are measured with every page, in test_pages.py.)"""
+"""What a reader does on the site: search, copy a command from the platform tabs, switch
+colour scheme. (Each page's snippet copy buttons and its bytes are checked with the page
+itself, in test_pages.py.)"""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-
-from browser_kit import DOCS, ROOT, without_section_markers
 
 # Search term -> the page a reader expects among the first results.
 SEARCHES: dict[str, str | tuple[str, ...]] = {
@@ -74,56 +73,6 @@ def test_search_finds_the_right_pages(page: Any, base_url: str) -> None:
         if not set(wanted) & set(top):
             misses.append(f"searching {term!r} gave {top}, not {expected}")
     assert not misses, "\n".join(misses)
-
-
-def pages_with_snippets() -> list[str]:
-    """Site URLs of the pages that include a snippet file."""
-    urls = []
-    for md in sorted(DOCS.rglob("*.md")):
-        if '--8<-- "snippets/' not in md.read_text(encoding="utf-8"):
-            continue
-        rel = md.relative_to(DOCS).with_suffix("").as_posix()
-        urls.append(rel[: -len("index")] if rel.endswith("index") else rel + "/")
-    return urls
-
-
-@pytest.mark.parametrize("url", pages_with_snippets())
-def test_copy_buttons_copy_exactly_the_snippet_files(page: Any, base_url: str, url: str) -> None:
-    """The copy button of every included snippet yields what it shows: the whole file a
-    copier would run (from the collapsed "whole file" block, which is opened first), or
-    exactly the file's named sections that the block shows."""
-    page.goto(base_url + url)
-    # Open every collapsed block, so each copy button can be reached.
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
-    blocks = page.locator(".highlight:has(> .filename)")
-    checked = []
-    for i in range(blocks.count()):
-        block = blocks.nth(i)
-        name = block.locator(".filename").inner_text().strip()
-        if not name.endswith(".py"):
-            continue
-        block.scroll_into_view_if_needed()
-        block.hover()
-        block.locator("button[data-md-type=copy]").click()
-        copied = page.evaluate("navigator.clipboard.readText()").rstrip("\n")
-        whole, sections = without_section_markers((ROOT / name).read_text(encoding="utf-8"))
-        assert copied == whole.rstrip("\n") or made_of(copied, sections), (
-            f"copying {name} on /{url} gives neither the file nor its named sections"
-        )
-        checked.append(name)
-    assert checked, f"/{url}: no snippet blocks found to check"
-
-
-def made_of(copied: str, sections: list[str]) -> bool:
-    """Is the copied text one or more of the file's sections, one after another (a
-    block may show several sections of one file)?"""
-    rest = copied.strip("\n")
-    while rest:
-        match = next((s.strip("\n") for s in sections if rest.startswith(s.strip("\n"))), None)
-        if not match:
-            return False
-        rest = rest[len(match) :].lstrip("\n")
-    return True
 
 
 def test_colour_scheme_toggle_works_and_is_remembered(page: Any, base_url: str) -> None:

@@ -42,7 +42,7 @@ def test_a_tombstone_hides_the_older_value_until_compaction_drops_both() -> None
 
 
 def test_control_a_delete_without_a_tombstone_resurrects_the_key() -> None:
-    class NoTombstones(snippet.LSMTree):  # type: ignore[misc, name-defined]
+    class NoTombstones(snippet.LSMTree):  # type: ignore[name-defined]
         def delete(self, key: str) -> None:
             self.memtable.pop(key, None)  # forget it in memory only
 

@@ -2,12 +2,14 @@
 concurrent writes, and clock skew picks which; version vectors detect the
 concurrency, and a merge that has seen both supersedes both."""
 
+from typing import Any
+
 from conftest import load_snippet
 
 snippet = load_snippet("part-4/replication/multi_leader_conflict.py")
 
 
-def two_concurrent_writes(skew: float) -> tuple[object, object]:
+def two_concurrent_writes(skew: float) -> tuple[Any, Any]:
     first = snippet.write("A", "x0", 1.0, {})
     a = snippet.write("A", "from A", 10.0, dict(first.vector))
     b = snippet.write("B", "from B", 10.5 + skew, dict(first.vector))

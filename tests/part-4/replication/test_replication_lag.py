@@ -1,12 +1,14 @@
 """What replication_lag.py teaches: a lagging follower serves old data; a
 client that carries its last log position never reads older than it."""
 
+from typing import Any
+
 from conftest import load_snippet
 
 snippet = load_snippet("part-4/replication/replication_lag.py")
 
 
-def cluster() -> tuple[object, object, object]:
+def cluster() -> tuple[Any, Any, Any]:
     leader = snippet.Leader()
     fast = snippet.Follower(leader, per_step=3)
     slow = snippet.Follower(leader, per_step=1)
