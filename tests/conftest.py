@@ -173,3 +173,19 @@ def load_snippet(rel: str) -> Any:
         if verdict is not None and verdict[0] == "skip":
             pytest.skip(verdict[1], allow_module_level=True)
     return measure.snippet(rel)
+
+
+def new_threads_left(before: set[Any], timeout: float = 5.0) -> list[str]:
+    """Threads started since `before` (a set of threading.enumerate()) that are still
+    alive after waiting up to `timeout` for them to end. A server's daemon handler
+    threads may still be unwinding when the call that used them returns; other tests'
+    threads, in the same worker, are not this test's business."""
+    import threading
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+        if not left or time.monotonic() >= deadline:
+            return [t.name for t in left]
+        time.sleep(0.02)

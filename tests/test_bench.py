@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from bench import measure, tables
+from conftest import new_threads_left
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -241,11 +242,11 @@ def test_committed_connection_ladder_says_what_the_page_says(results: dict[str, 
 def test_quick_connection_ladder_has_every_rung_cheapest_first() -> None:
     import threading
 
-    before = threading.active_count()
+    before = set(threading.enumerate())
     rungs = measure.connection_ladder(repeats=1, quick=True)
     assert {rung.key for rung in rungs} == set(measure.CONNECTION_LABELS)
     assert [r.seconds for r in rungs] == sorted(r.seconds for r in rungs)
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 @pytest.mark.timing

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from conftest import ROOT, load_snippet
+from conftest import ROOT, load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/cdns-and-proxies/reverse_proxy_headers.py")
 FILE = ROOT / "snippets/part-2/cdns-and-proxies/reverse_proxy_headers.py"
@@ -25,9 +25,9 @@ def test_forwarded_headers_and_the_502() -> None:
 
 
 def test_no_thread_is_left_running() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.demo()
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 def test_a_proxy_variable_in_the_environment_changes_nothing(tmp_path: Path) -> None:

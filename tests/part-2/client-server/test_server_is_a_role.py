@@ -6,19 +6,19 @@ import threading
 
 import pytest
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/client-server/server_is_a_role.py")
 
 
 def test_quotes_come_from_the_prices_service(capsys: pytest.CaptureFixture[str]) -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.main()
     out = capsys.readouterr().out
     assert "browser got: tea: 2.50 EUR" in out
     assert "browser got: cake: 4.00 EUR" in out
     assert "threads left running: 0" in out
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 def test_the_quotes_server_really_calls_the_prices_server() -> None:

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/client-server/tcp_request_response.py")
 
@@ -14,13 +14,13 @@ snippet = load_snippet("part-2/client-server/tcp_request_response.py")
 def test_two_requests_on_one_connection_get_two_answers(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.main()
     out = capsys.readouterr().out
     assert "got b'hello, ada\\n'" in out
     assert "got b'hello, linus\\n'" in out
     assert "server thread finished: True" in out
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 def test_the_server_answers_any_client_until_it_closes() -> None:

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/http-and-https/tls_loopback_handshake.py")
 
@@ -30,7 +30,7 @@ def test_the_embedded_certificate_is_for_loopback_and_never_expires() -> None:
 
 
 def test_a_verified_tls13_connection(capsys: pytest.CaptureFixture[str]) -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     server = snippet.Listener(snippet.server_context(), 1)
     try:
         snippet.talk(server.port, snippet.client_context())
@@ -39,7 +39,7 @@ def test_a_verified_tls13_connection(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert "version:      TLSv1.3" in out
     assert "received:     b'hello over TLS'" in out
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 def test_the_client_context_verifies() -> None:

@@ -4,7 +4,7 @@ their own verify code; the correct case connects (the control)."""
 
 import threading
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/http-and-https/tls_verification_failures.py")
 
@@ -41,6 +41,6 @@ def test_an_expired_certificate_is_refused_with_code_10() -> None:
 
 
 def test_no_thread_is_left() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     connect(snippet.CERT_PEM, None, "localhost")
-    assert threading.active_count() == before
+    assert not new_threads_left(before)

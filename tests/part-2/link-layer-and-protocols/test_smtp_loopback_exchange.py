@@ -3,7 +3,7 @@ EHLO, MAIL, RCPT, DATA ending in a lone dot, QUIT), on loopback only."""
 
 import threading
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/link-layer-and-protocols/smtp_loopback_exchange.py")
 
@@ -25,6 +25,6 @@ def test_the_message_arrives_whole_and_ends_with_a_lone_dot() -> None:
 
 
 def test_no_thread_is_left_running() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.exchange()
-    assert threading.active_count() == before
+    assert not new_threads_left(before)

@@ -3,7 +3,7 @@ backend; least connections steers around it."""
 
 import threading
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/load-balancing/balancer_on_loopback.py")
 
@@ -26,6 +26,6 @@ def test_least_connections_breaks_ties_in_rotation() -> None:
 
 
 def test_nothing_is_left_running() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.run(snippet.least_connections)
-    assert threading.active_count() == before
+    assert not new_threads_left(before)

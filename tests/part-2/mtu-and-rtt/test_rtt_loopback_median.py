@@ -3,7 +3,7 @@ warm-up, summarised by median and tail. Shape only: numbers vary."""
 
 import threading
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/mtu-and-rtt/rtt_loopback_median.py")
 
@@ -16,6 +16,6 @@ def test_every_sample_is_a_positive_duration_and_the_median_is_below_p99() -> No
 
 
 def test_the_echo_thread_ends() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.measure(10)
-    assert threading.active_count() == before
+    assert not new_threads_left(before)

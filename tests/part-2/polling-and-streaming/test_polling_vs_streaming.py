@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_snippet
+from conftest import ROOT, load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/polling-and-streaming/polling_vs_streaming.py")
 FILE = ROOT / "snippets/part-2/polling-and-streaming/polling_vs_streaming.py"
@@ -42,11 +42,11 @@ def test_server_sent_events_use_one_request_for_every_event() -> None:
 
 
 def test_no_thread_is_left_running() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     snippet.run_pushed(snippet.server_sent_events)
     snippet.run_pushed(snippet.long_poll)
     snippet.run_short_poll(1.0)
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 @pytest.mark.timing

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/tcp-and-udp/nagle_write_write_read.py")
 
@@ -14,9 +14,9 @@ snippet = load_snippet("part-2/tcp-and-udp/nagle_write_write_read.py")
 def test_every_exchange_completes_and_no_thread_is_left() -> None:
     import threading
 
-    before = threading.active_count()
+    before = set(threading.enumerate())
     assert len(snippet.round_trips(True, count=5, warmup=1)) == 5
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 @pytest.mark.timing

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from contextlib import closing
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-3/pubsub-and-idempotency/pubsub_redelivery.py")
 
@@ -57,10 +57,10 @@ def test_the_idempotent_consumer_applies_each_message_once() -> None:
 
 
 def test_no_thread_is_left_running() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     broker = broker_with("x")
     snippet.run_with_crash(broker, "x", snippet.recorder([]), False)
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 def test_the_bounded_queue_holds_back_a_long_log() -> None:

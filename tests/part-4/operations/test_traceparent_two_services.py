@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from conftest import load_snippet
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-4/operations/traceparent_two_services.py")
 
@@ -20,12 +20,12 @@ def events(path: str) -> dict[str, dict[str, str]]:
 
 
 def test_one_trace_across_both_services() -> None:
-    before = threading.active_count()
+    before = set(threading.enumerate())
     by = events("/checkout")
     assert by["shop"]["trace_id"] == by["payments"]["trace_id"]
     assert by["payments"]["parent_id"] == by["shop"]["span_id"]
     assert by["shop"]["parent_id"] == "-"  # the edge started the trace
-    assert threading.active_count() == before
+    assert not new_threads_left(before)
 
 
 def test_control_without_the_header_the_traces_split() -> None:
