@@ -32,7 +32,10 @@ def test_mapping_grows_virtual_size_not_resident_memory(steps: dict[str, Any]) -
     # Python's allocator may map an arena meanwhile: allow a little slack.
     assert abs(mapped.vm_size - 64 * MIB) < 2 * MIB
     assert abs(mapped.vm_rss) < MIB
-    assert mapped.minor_faults < 64  # nothing touched yet
+    # Nothing touched yet: touching the mapping would fault once per page (16,384).
+    # The count is the whole process's, and in a test worker other threads fault too,
+    # so the bound is a sixteenth of that, not zero.
+    assert mapped.minor_faults < mapped.pages // 16
 
 
 def test_writing_each_page_faults_once_and_makes_it_resident(steps: dict[str, Any]) -> None:
