@@ -1,6 +1,6 @@
 """A proxy set in the environment must not break a loopback example.
 
-Each networking snippet of these chapters runs as a reader runs it, with
+Each HTTP snippet of Part 2 runs as a reader runs it, with
 every proxy variable pointing at a port where nothing listens (9, the
 discard port), and must print what its page shows. A client that honoured
 the variables (urllib's default opener does, even for 127.0.0.1) would
@@ -20,6 +20,9 @@ SNIPPETS = [
     "part-2/http-and-https/http_keep_alive_vs_new.py",
     "part-2/http-and-https/tls_loopback_handshake.py",
     "part-2/http-and-https/tls_verification_failures.py",
+    "part-2/cdns-and-proxies/reverse_proxy_headers.py",
+    "part-2/cdns-and-proxies/urllib_proxy_trap.py",
+    "part-2/polling-and-streaming/polling_vs_streaming.py",
 ]
 
 

@@ -2,18 +2,13 @@
 (mostly empty) and in delay (up to one interval); long polling makes one
 request per event plus one; SSE carries every event on one response."""
 
-import os
-import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, load_snippet, new_threads_left
+from conftest import load_snippet, new_threads_left
 
 snippet = load_snippet("part-2/polling-and-streaming/polling_vs_streaming.py")
-FILE = ROOT / "snippets/part-2/polling-and-streaming/polling_vs_streaming.py"
 
 
 def test_short_polling_every_second() -> None:
@@ -53,20 +48,3 @@ def test_no_thread_is_left_running() -> None:
 def test_pushed_events_arrive_far_sooner_than_a_one_second_poll_would_see_them() -> None:
     _, delays = snippet.run_pushed(snippet.server_sent_events)
     assert max(delays) < 0.5  # a 1 s poll averages 0.5 s of delay
-
-
-def test_a_proxy_variable_in_the_environment_changes_nothing(tmp_path: Path) -> None:
-    env = {**os.environ, "http_proxy": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9"}
-    env.pop("no_proxy", None)
-    env.pop("NO_PROXY", None)
-    result = subprocess.run(
-        [sys.executable, str(FILE)],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "long poll: 6 requests, 5 events" in result.stdout
-    assert "server-sent events: 1 request, 5 events" in result.stdout
