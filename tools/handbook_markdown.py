@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +29,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from tools.render_diagrams import Fence, replace_fences
 from tools.render_diagrams import key as diagram_key
 
-MERMAID_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,})[ \t]*mermaid[ \t]*$")
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,})[ \t]*console[ \t]*$")
 COMMAND = re.compile(r"^\$ python (?P<file>[\w.-]+\.py)$")
 OUTPUT_INCLUDE = re.compile(r'^[ \t]*-{1,}8<-{1,}[ \t]+"(?P<target>snippets/[^"]+\.out)"')
 # (tab, lexer, command): PowerShell's prompt is `PS>`, which its session lexer marks as
@@ -49,24 +47,14 @@ class RunItTabs(Preprocessor):
     """```console / $ python NAME.py / ``` -> three linked tabs."""
 
     def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        i = 0
-        while i < len(lines):
-            opening = FENCE_OPEN.match(lines[i])
-            if opening:
-                indent, marks = opening["indent"], opening["marks"]
-                end = i + 1
-                while end < len(lines) and lines[end].strip() != marks:
-                    end += 1
-                body = [line.strip() for line in lines[i + 1 : end] if line.strip()]
-                commands = [COMMAND.match(line) for line in body]
-                if end < len(lines) and body and all(commands):
-                    out += self.tabs(indent, marks, [m["file"] for m in commands if m])
-                    i = end + 1
-                    continue
-            out.append(lines[i])
-            i += 1
-        return out
+        return replace_fences(lines, "console", self.replace)
+
+    def replace(self, fence: Fence) -> list[str] | None:
+        body = [line.strip() for line in fence.body if line.strip()]
+        commands = [COMMAND.match(line) for line in body]
+        if not body or not all(commands):
+            return None
+        return self.tabs(fence.indent, fence.marks, [m["file"] for m in commands if m])
 
     @staticmethod
     def tabs(indent: str, marks: str, files: list[str]) -> list[str]:
@@ -87,25 +75,14 @@ class InlineDiagrams(Preprocessor):
         self.renders = renders
 
     def run(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
-        i = 0
-        while i < len(lines):
-            opening = MERMAID_OPEN.match(lines[i])
-            if opening:
-                marks, indent = opening["marks"], opening["indent"]
-                end = i + 1
-                while end < len(lines) and lines[end].strip() != marks:
-                    end += 1
-                text = textwrap.dedent("\n".join(lines[i + 1 : end])).strip("\n") + "\n"
-                svg = self.renders / f"{diagram_key(text)}.svg"
-                if end < len(lines) and svg.is_file():
-                    html = f'<div class="hb-diagram">{svg.read_text(encoding="utf-8")}</div>'
-                    out += ["", indent + self.md.htmlStash.store(html), ""]
-                    i = end + 1
-                    continue
-            out.append(lines[i])
-            i += 1
-        return out
+        return replace_fences(lines, "mermaid", self.replace)
+
+    def replace(self, fence: Fence) -> list[str] | None:
+        svg = self.renders / f"{diagram_key(fence.text)}.svg"
+        if not svg.is_file():
+            return None  # left for Mermaid to draw in the browser
+        html = f'<div class="hb-diagram">{svg.read_text(encoding="utf-8")}</div>'
+        return ["", fence.indent + self.md.htmlStash.store(html), ""]
 
 
 class CapturedWith(Preprocessor):

@@ -26,6 +26,8 @@ import re
 import sys
 import textwrap
 import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -33,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 VENDOR = DOCS / "assets" / "vendor" / "mermaid"
 RENDERS = ROOT / "includes" / "diagrams"
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<marks>`{3,})[ \t]*mermaid[ \t]*$")
 THEME_NAME = re.compile(r"themeCSS:(?P<name>[\w$]+)")
 
 
@@ -46,22 +47,57 @@ def key(text: str) -> str:
     return hashlib.sha256(f"{mermaid_version()}\n{text}".encode()).hexdigest()[:16]
 
 
-def blocks(markdown: str) -> list[str]:
-    """The text of each ```mermaid block, dedented, as Mermaid receives it."""
-    found = []
-    lines = markdown.splitlines()
+@dataclass
+class Fence:
+    """A fenced block: the lines of its opening and closing fences (`end` is past the
+    last line when the fence is never closed), its indent and its body."""
+
+    start: int
+    end: int
+    indent: str
+    marks: str
+    body: list[str]
+
+    @property
+    def text(self) -> str:
+        """The body dedented, as the block's tool (Mermaid, say) receives it."""
+        return textwrap.dedent("\n".join(self.body)).strip("\n") + "\n"
+
+
+def fences(lines: list[str], language: str) -> Iterator[Fence]:
+    """Every ```` ```language ```` block in a page's lines, in order."""
+    opening = re.compile(rf"^(?P<indent>[ \t]*)(?P<marks>`{{3,}})[ \t]*{language}[ \t]*$")
     i = 0
     while i < len(lines):
-        opening = FENCE.match(lines[i])
-        if not opening:
+        match = opening.match(lines[i])
+        if not match:
             i += 1
             continue
         end = i + 1
-        while end < len(lines) and lines[end].strip() != opening["marks"]:
+        while end < len(lines) and lines[end].strip() != match["marks"]:
             end += 1
-        found.append(textwrap.dedent("\n".join(lines[i + 1 : end])).strip("\n") + "\n")
+        yield Fence(i, end, match["indent"], match["marks"], lines[i + 1 : end])
         i = end + 1
-    return found
+
+
+def replace_fences(
+    lines: list[str], language: str, replace: Callable[[Fence], list[str] | None]
+) -> list[str]:
+    """The lines with each closed ```` ```language ```` block replaced by what
+    `replace` returns for it (None leaves the block as it is)."""
+    out: list[str] = []
+    kept = 0
+    for fence in fences(lines, language):
+        new = replace(fence) if fence.end < len(lines) else None
+        if new is not None:
+            out += lines[kept : fence.start] + new
+            kept = fence.end + 1
+    return out + lines[kept:]
+
+
+def blocks(markdown: str) -> list[str]:
+    """The text of each ```mermaid block, dedented, as Mermaid receives it."""
+    return [fence.text for fence in fences(markdown.splitlines(), "mermaid")]
 
 
 def diagrams() -> dict[str, str]:
@@ -77,13 +113,9 @@ def places() -> dict[str, list[str]]:
     """key -> the `page.md:line` of each block with that diagram."""
     found: dict[str, list[str]] = {}
     for page in sorted(DOCS.rglob("*.md")):
-        lines = page.read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines):
-            opening = FENCE.match(line)
-            if opening:
-                text = blocks("\n".join(lines[number:]))[0]
-                where = f"{page.relative_to(ROOT).as_posix()}:{number + 1}"
-                found.setdefault(key(text), []).append(where)
+        for fence in fences(page.read_text(encoding="utf-8").splitlines(), "mermaid"):
+            where = f"{page.relative_to(ROOT).as_posix()}:{fence.start + 1}"
+            found.setdefault(key(fence.text), []).append(where)
     return found
 
 
