@@ -125,3 +125,23 @@ def test_run_it_commands_copy_without_prompt_in_linked_platform_tabs(
     assert windows.startswith("py ") and windows.endswith(".py"), windows
     page.goto(base_url + "part-1/scheduling/")
     expect(page.locator(".tabbed-set .tabbed-block:visible").first).to_contain_text("PS> py ")
+
+
+def test_the_search_index_loads_only_when_the_reader_reaches_for_search(
+    page: Any, base_url: str
+) -> None:
+    """The index (the site's largest file) waits for the reader: a pointer over the text,
+    or over Material's search overlay (also a label for the search toggle; it sits with
+    no size in the top-left corner, and a resize can pass it under a resting pointer),
+    or a key that is not a search shortcut, loads nothing; hovering the field loads it."""
+    index: list[str] = []
+    page.on("request", lambda r: index.append(r.url) if "search_index" in r.url else None)
+    page.goto(base_url + "part-1/concurrency/", wait_until="networkidle")
+    page.mouse.move(640, 450)
+    page.keyboard.press("j")
+    page.locator(".md-search__overlay").dispatch_event("mouseover")
+    page.locator(".md-search__overlay").dispatch_event("pointerdown")
+    page.wait_for_load_state("networkidle")
+    assert not index, f"the index loaded before the reader reached for search: {index}"
+    with page.expect_request("**/search/search_index.json", timeout=10_000):
+        page.locator(".md-search__form").hover()

@@ -34,7 +34,10 @@
   ["pointerdown", "touchstart", "mouseover"].forEach(function (type) {
     document.addEventListener(type, function (event) {
       var target = event.target;
-      if (target && target.closest && target.closest("label[for=__search], .md-search")) want();
+      // The search button and field only, not Material's overlay (also a label for the
+      // search toggle): while a page loads, before its styles apply, the overlay sits in
+      // the top-left corner, where a resting pointer would load the index.
+      if (target && target.closest && target.closest(".md-header__button[for=__search], .md-search__form")) want();
     }, { passive: true });
   });
   document.addEventListener("keydown", function (event) {
