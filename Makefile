@@ -26,8 +26,12 @@ STAMP  := $(VENV)/.installed-from-lock
 export PATH := $(abspath $(BIN)):$(PATH)
 # MkDocs prints a banner about its 2.0 plans on every run; the build log is ours.
 export NO_MKDOCS_2_WARNING := 1
-# Keep snippet folders free of __pycache__ so they stay copyable as they are.
-export PYTHONDONTWRITEBYTECODE := 1
+# Keep snippet folders free of __pycache__ so they stay copyable as they are: compiled
+# files (and pytest's rewritten test modules) go to one cache outside the sources.
+# (Empty is off: some machines set PYTHONDONTWRITEBYTECODE for every process, and
+# pytest would then rewrite every test module's asserts again on every run.)
+export PYTHONPYCACHEPREFIX := $(abspath .cache/pycache)
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: help serve test test-fast build labs zensical outputs lock clean venv
 .DEFAULT_GOAL := help

@@ -18,8 +18,11 @@ from bench import measure
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Importing snippets must not leave __pycache__ folders in snippets/.
-sys.dont_write_bytecode = True
+# Importing snippets must not leave __pycache__ folders in snippets/: compiled files go
+# to the cache `make` names (PYTHONPYCACHEPREFIX), or, without one, are not written.
+if sys.pycache_prefix is None:
+    sys.dont_write_bytecode = True
+
 
 # Throwaway PostgreSQL and Redis for any test folder: postgres_server, postgres_db,
 # redis_server, redis_url (tests/server_fixtures.py, tests/servers.py).
@@ -42,12 +45,21 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Browser tests last (they need the built site, and they are the slowest), and
-    marked `browser`, so `make test-fast` can leave them out. With --page, only the
-    tests of that page."""
+    marked `browser`, so `make test-fast` can leave them out. The longest of the rest
+    first: the builds and the labs' render tests (Jupyter kernels) start at once on one
+    pytest-xdist worker while the other takes short tests, instead of one worker
+    waiting for the other's site build or idling at the end. (The order is the same on
+    every worker, as xdist requires.) With --page, only the tests of that page."""
     for item in items:
         if "tests/browser/" in item.nodeid:
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: "tests/browser/" in item.nodeid)
+    first = ["tests/test_site_build.py", "tests/test_zensical.py", "tests/test_render_labs.py"]
+
+    def order(item: pytest.Item) -> tuple[bool, int]:
+        path = item.nodeid.split("::")[0]
+        return "tests/browser/" in path, first.index(path) if path in first else len(first)
+
+    items.sort(key=order)
     page = config.getoption("--page")
     if page:
         page = page.strip("/").removeprefix("docs/").removesuffix(".md")
