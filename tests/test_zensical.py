@@ -10,8 +10,9 @@ its download, and a lab whose plot file is missing fails the build.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -89,12 +90,43 @@ def test_zensical_lab_is_a_page_with_its_plots(
 
 
 def test_zensical_fails_on_a_missing_plot(rendered: None, tmp_path: Path) -> None:
+    """A lab page includes each plot with a `--8<--` line; with the plot gone, the strict
+    build fails naming it. Built on a one-page copy of the site (the same mkdocs.yml,
+    overrides and extensions, a page holding a lab's include line), with the plot and
+    without: the whole site takes seconds to build, and the page with its plot is the
+    control."""
     lab = LABS[0]
-    plot = lab.plots.relative_to(ROOT) / "plot-1.svg"
+    plots = sorted(lab.plots.glob("plot-*.svg"))
+    assert plots, f"{lab.name}: no rendered plot (run `make labs`)"
+    plot = plots[0].relative_to(ROOT)
+    include = f'--8<-- "{plot.as_posix()}"'
+    assert include in lab.page.read_text(encoding="utf-8"), f"{lab.page} includes {plot} otherwise"
 
-    def lose_plot(copy: Path) -> None:
-        (copy / plot).unlink()
+    def one_page(lose_plot: bool) -> Callable[[Path], None]:
+        def edit(copy: Path) -> None:
+            docs = copy / "docs"
+            for child in docs.iterdir():
+                if child.name != "assets":
+                    shutil.rmtree(child) if child.is_dir() else child.unlink()
+            if not lose_plot:
+                (copy / plot).parent.mkdir(parents=True)
+                shutil.copy2(ROOT / plot, copy / plot)
+            (docs / "index.md").write_text(f"# {lab.name}\n\n{include}\n", encoding="utf-8")
+            config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
+            start = config.index("\nnav:\n") + 1
+            end = re.search(r"^\S", config[start + 4 :], re.MULTILINE)
+            assert end, "mkdocs.yml: nothing after the nav"
+            rest = config[start + 4 + end.start() :]
+            (copy / "mkdocs.yml").write_text(config[:start] + "nav:\n  - index.md\n" + rest)
 
-    result = zensical_build.build(tmp_path / "site", edit=lose_plot)
+        return edit
+
+    control = zensical_build.build(tmp_path / "with", edit=one_page(lose_plot=False))
+    assert control.returncode == 0, (
+        "the one-page copy with its plot does not build:\n"
+        + (control.stdout + control.stderr)[-3000:]
+    )
+    assert "<svg" in (tmp_path / "with" / "index.html").read_text(encoding="utf-8")
+    result = zensical_build.build(tmp_path / "without", edit=one_page(lose_plot=True))
     assert result.returncode != 0, "Zensical built a lab whose plot is missing"
-    assert plot.as_posix() in result.stdout + result.stderr
+    assert plot.as_posix() in result.stdout + result.stderr, (result.stdout + result.stderr)[-3000:]
