@@ -1,14 +1,16 @@
-"""How long `make test` takes, and where the time goes: a benchmark, not a test.
+"""How long `make test` and `make test-fast` take, and where the time goes: a benchmark,
+not a test.
 
-    make bench-suite          # runs the suite as `make test` does, then prints the table
+    make bench-suite          # runs both as make does, then prints the figures
 
-It runs the two steps of `make test` (the timing tests alone, then everything else on
-both cores) with JUnit reports, and sums the test time of each stage from them:
-snippets (every snippet run as a copier runs it), concept tests (tests/part-N), build
-(the labs' render step and the strict build), browser (tests/browser) and the rest
-(guards, lint, types, labs, servers). Under pytest-xdist two workers run at once, so
-the stage sums add up to about twice the wall time of the parallel step. The machine is
-described with the figures; results go to test-artifacts/suite-speed.json.
+Each runs in make's two steps (the timing tests alone, then everything else under
+pytest-xdist, WORKERS or FAST_WORKERS workers) with JUnit reports, and the test time of
+each stage is summed from them: snippets (every snippet run as a copier runs it),
+concept tests (tests/part-N), build (the labs' render step and the strict build),
+browser (tests/browser) and the rest (guards, lint, types, labs, servers, Zensical).
+Workers run at once, so the stage sums add up to about the workers times the wall time
+of the parallel step. The machine is described with the figures; results go to
+test-artifacts/suite-speed.json.
 """
 
 from __future__ import annotations
@@ -69,29 +71,48 @@ def sums(report: Path) -> dict[str, float]:
     return totals
 
 
+def measure(name: str, marks: str, workers: str) -> dict[str, object]:
+    """One make target, as make runs it: wall time per step, test time per stage."""
+    tag = name.replace(" ", "-")
+    timing_wall, timing_code = run(
+        ["-p", "no:xdist", "-m", f"timing{marks}"], OUT / f"junit-{tag}-timing.xml"
+    )
+    rest_wall, rest_code = run(
+        ["-n", workers, "--dist", "load", "-m", f"not timing{marks}"],
+        OUT / f"junit-{tag}-rest.xml",
+    )
+    timing = sums(OUT / f"junit-{tag}-timing.xml")
+    rest = sums(OUT / f"junit-{tag}-rest.xml")
+    return {
+        "workers": int(workers),
+        "wall_seconds": {
+            "timing step": round(timing_wall, 1),
+            "parallel step": round(rest_wall, 1),
+            name: round(timing_wall + rest_wall, 1),
+        },
+        "test_seconds_by_stage": {s: round(timing[s] + rest[s], 1) for s in STAGES},
+        "exit_codes": [timing_code, rest_code],
+        "passed": timing_code in (0, 5) and rest_code == 0,
+    }
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
-    workers = os.environ.get("WORKERS", "2")
-    timing_wall, timing_code = run(["-p", "no:xdist", "-m", "timing"], OUT / "junit-timing.xml")
-    rest_wall, rest_code = run(
-        ["-n", workers, "--dist", "load", "-m", "not timing"], OUT / "junit-rest.xml"
-    )
-    timing, rest = sums(OUT / "junit-timing.xml"), sums(OUT / "junit-rest.xml")
+    results = {
+        "make test": measure("make test", "", os.environ.get("WORKERS", "2")),
+        "make test-fast": measure(
+            "make test-fast", " and not browser", os.environ.get("FAST_WORKERS", "3")
+        ),
+    }
     result = {
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"{platform.system()} {platform.release()}, CPython {platform.python_version()}",
         "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
-        "wall_seconds": {
-            "timing step": round(timing_wall, 1),
-            "parallel step": round(rest_wall, 1),
-            "make test": round(timing_wall + rest_wall, 1),
-        },
-        "test_seconds_by_stage": {s: round(timing[s] + rest[s], 1) for s in STAGES},
-        "exit_codes": [timing_code, rest_code],
+        **results,
     }
     (OUT / "suite-speed.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
-    return 0 if timing_code in (0, 5) and rest_code == 0 else 1
+    return 0 if all(r["passed"] for r in results.values()) else 1
 
 
 if __name__ == "__main__":
