@@ -5,6 +5,7 @@ Each failure names the page and line (or the snippet) and says what to do.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,25 @@ def test_docs_exist() -> None:
 def test_corrections_look_the_same_everywhere(page: Path) -> None:
     """A correction of the article is a `!!! warning "Correction: ..."` box on every page,
     so a reader learns to spot one."""
-    import re
-
     wrong = [
         f"{docs_fences.display(page)}:{number}: a correction box is "
         f'`!!! warning "Correction: ..."`, not `{line.strip()}`'
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
         if re.match(r'\s*(!!!|\?\?\?\+?) (?!warning)\w+ "Correction', line)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    "page", PAGES, ids=[p.relative_to(docs_fences.DOCS).as_posix() for p in PAGES]
+)
+def test_box_titles_show_as_written(page: Path) -> None:
+    """A box title is the text between the quotes of `!!! kind "Title"`, taken as it is:
+    a backslash does not escape a quote there, and readers would see `\\"`."""
+    wrong = [
+        f"{docs_fences.display(page)}:{number}: a box title shows the backslash of \\\"; "
+        "quote inside a title with \u201c \u201d"
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r'\s*(!!!|\?\?\?\+?) [\w-]+ ".*\\"', line)
     ]
     assert not wrong, "\n".join(wrong)
