@@ -63,7 +63,7 @@ def test_box_titles_show_as_written(page: Path) -> None:
     """A box title is the text between the quotes of `!!! kind "Title"`, taken as it is:
     a backslash does not escape a quote there, and readers would see `\\"`."""
     wrong = [
-        f"{docs_fences.display(page)}:{number}: a box title shows the backslash of \\\"; "
+        f'{docs_fences.display(page)}:{number}: a box title shows the backslash of \\"; '
         "quote inside a title with \u201c \u201d"
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
         if re.match(r'\s*(!!!|\?\?\?\+?) [\w-]+ ".*\\"', line)
