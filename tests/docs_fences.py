@@ -110,7 +110,10 @@ def section_markers(path: Path, name: str) -> bool:
 
 
 def pages() -> list[Path]:
-    return sorted(DOCS.rglob("*.md"))
+    """The Markdown pages people write; not the labs' pages, which tools/render_labs.py
+    writes from each notebook beside it (a fresh clone has none until the first build,
+    and test_render_labs.py checks what the render step writes)."""
+    return sorted(p for p in DOCS.rglob("*.md") if not p.with_suffix(".ipynb").is_file())
 
 
 def parse(path: Path) -> Page:
