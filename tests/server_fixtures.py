@@ -17,7 +17,7 @@ instead under CI=true, and always skips under HANDBOOK_SERVERS=skip.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -34,6 +34,24 @@ def require_server(kind: str) -> None:
     if action == "fail":
         pytest.fail(why, pytrace=False)
     pytest.skip(why)
+
+
+def first_pick_clashes(
+    pick: Callable[[int], list[int]], taken: int
+) -> tuple[Callable[[int], list[int]], list[list[int]]]:
+    """A stand-in for a free-port picker whose first pick includes a port someone else
+    holds (`taken`), as when another process grabs it between the pick and the start;
+    later picks are the real ones. Returns the stand-in and the list of its picks."""
+    calls: list[list[int]] = []
+
+    def picker(count: int) -> list[int]:
+        ports = pick(count)
+        if not calls:
+            ports[0] = taken
+        calls.append(ports)
+        return ports
+
+    return picker, calls
 
 
 @dataclass(frozen=True)

@@ -159,20 +159,13 @@ def test_an_etcd_port_taken_meanwhile_is_retried_with_fresh_ports(
     """etcd cannot be given port 0: ports are picked first, then handed over, and
     another process can take one in between. That start is retried, not failed."""
     server_fixtures.require_server("etcd")
-    real = servers._free_ports
-    calls: list[list[int]] = []
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-
-        def first_clashes(count: int) -> list[int]:
-            ports = real(count)
-            if not calls:
-                ports[0] = taken.getsockname()[1]
-            calls.append(ports)
-            return ports
-
-        monkeypatch.setattr(servers, "_free_ports", first_clashes)
+        picker, calls = server_fixtures.first_pick_clashes(
+            servers._free_ports, taken.getsockname()[1]
+        )
+        monkeypatch.setattr(servers, "_free_ports", picker)
         with servers.etcd_server() as cluster:
             assert len(calls) == 2
             assert cluster.endpoints == f"http://127.0.0.1:{calls[1][0]}"
@@ -191,12 +184,8 @@ def test_a_broken_etcd_flag_fails_with_the_servers_log() -> None:
     assert "flag provided but not defined: -no-such-flag" in message
 
 
-@posix_only
-def test_an_etcd_never_ready_fails_at_its_timeout_with_its_log_and_is_stopped(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    server_fixtures.require_server("etcd")
-    monkeypatch.setattr(servers, "_etcd_healthy", lambda url: False)
+def record_folders(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The temporary folders the servers module makes, as it makes them."""
     folders: list[Path] = []
     make_folder = servers._make_folder
 
@@ -205,6 +194,16 @@ def test_an_etcd_never_ready_fails_at_its_timeout_with_its_log_and_is_stopped(
         return folders[-1]
 
     monkeypatch.setattr(servers, "_make_folder", recorded)
+    return folders
+
+
+@posix_only
+def test_an_etcd_never_ready_fails_at_its_timeout_with_its_log_and_is_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server_fixtures.require_server("etcd")
+    monkeypatch.setattr(servers, "_etcd_healthy", lambda url: False)
+    folders = record_folders(monkeypatch)
     with (
         pytest.raises(servers.ServerNotReady, match=r"not ready after 2 s") as caught,
         servers.etcd_server(timeout=2.0),
@@ -222,14 +221,7 @@ def test_a_server_never_ready_fails_at_its_timeout_and_is_stopped(
 ) -> None:
     server_fixtures.require_server("redis")
     monkeypatch.setattr(servers, "_redis_ready", lambda path: False)
-    folders: list[Path] = []
-    make_folder = servers._make_folder
-
-    def recorded(prefix: str, owner: str | None) -> Path:
-        folders.append(make_folder(prefix, owner))
-        return folders[-1]
-
-    monkeypatch.setattr(servers, "_make_folder", recorded)
+    folders = record_folders(monkeypatch)
     with (
         pytest.raises(servers.ServerNotReady, match=r"not ready after 1 s") as caught,
         servers.redis_server(timeout=1.0),

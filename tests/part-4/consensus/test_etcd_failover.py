@@ -43,17 +43,8 @@ def test_a_port_clash_is_retried_with_fresh_ports(
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))
     taken.listen()
-    real = snippet.free_ports
-    calls: list[list[int]] = []
-
-    def first_clashes(count: int) -> list[int]:
-        ports = real(count)
-        if not calls:
-            ports[0] = taken.getsockname()[1]
-        calls.append(ports)
-        return ports
-
-    monkeypatch.setattr(snippet, "free_ports", first_clashes)
+    picker, calls = server_fixtures.first_pick_clashes(snippet.free_ports, taken.getsockname()[1])
+    monkeypatch.setattr(snippet, "free_ports", picker)
     monkeypatch.setattr(snippet, "raft_leader", functools.partial(snippet.raft_leader, timeout=3))
     try:
         members, leader = snippet.start_cluster(tmp_path)
