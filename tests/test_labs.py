@@ -28,7 +28,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from bench import labkit
-from browser_kit import lab_notebooks
+from browser_kit import contrast, lab_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -237,17 +237,9 @@ def test_built_labs_come_after_the_chapters_in_search(
 # Readable on both schemes
 
 
-def luminance(colour: str) -> float:
-    def linear(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+def hex_contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two '#rrggbb' colours."""
+    return contrast(*(tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (a, b)))
 
 
 # Material's page backgrounds: white, and slate's hsl(var(--md-hue) = 225deg, 15%, 14%).
@@ -260,7 +252,7 @@ SLATE = "#{:02x}{:02x}{:02x}".format(
 def test_plot_colours_read_on_both_schemes(name: str) -> None:
     colour = labkit.PALETTE[name]
     for background in ("#ffffff", SLATE):
-        ratio = contrast(colour, background)
+        ratio = hex_contrast(colour, background)
         assert ratio >= 3, f"{name} {colour} on {background}: {ratio:.2f}:1, under 3:1"
 
 

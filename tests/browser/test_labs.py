@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from browser_kit import DOCS, lab_notebooks
+from browser_kit import DOCS, contrast, lab_notebooks
 
 LABS = lab_notebooks()
 # Each plot, as the browser lays it out: its size, the colour its text and axes take
@@ -34,16 +34,6 @@ def rgb(css: str) -> tuple[float, ...]:
     """'rgb(1, 2, 3)' or 'rgba(1, 2, 3, 0.5)' -> (1, 2, 3), alpha ignored."""
     parts = css[css.index("(") + 1 : css.index(")")].replace(",", " ").split()
     return tuple(float(p) for p in parts[:3])
-
-
-def contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
-    def luminance(colour: tuple[float, ...]) -> float:
-        r, g, b = (c / 255 for c in colour)
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def url_of(lab: Path) -> str:
